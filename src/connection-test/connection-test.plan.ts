@@ -1,0 +1,35 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The stages a connection test moves through; results report each one. */
+export enum TestStepKind {
+  RESOLVE = 'RESOLVE',
+  CONNECT = 'CONNECT',
+  TLS = 'TLS',
+  AUTHENTICATE = 'AUTHENTICATE',
+  AUTHORIZE = 'AUTHORIZE',
+}
+
+registerEnumType(TestStepKind, {
+  name: 'TestStepKind',
+  description: 'A stage of a connection test, in the order they run.',
+  valuesConfig: {
+    RESOLVE: { description: 'Resolve the host name and check the address may be reached.' },
+    CONNECT: { description: 'Open the network connection.' },
+    TLS: { description: "Negotiate TLS and verify the server's certificate." },
+    AUTHENTICATE: { description: 'Sign in with the credentials given.' },
+    AUTHORIZE: { description: 'Probe one call that needs the permissions the integration uses.' },
+  },
+});
+
+/**
+ * The connection-test hook every connector declares: which stages its test runs and how long
+ * the whole test may take. The runner that executes the stages arrives with the
+ * connection-test capability; the plan is what clients can show before a test starts.
+ */
+export interface ConnectionTestPlan {
+  steps: TestStepKind[];
+  /** The limit for the whole test, in milliseconds. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_TEST_TIMEOUT_MS = 20_000;

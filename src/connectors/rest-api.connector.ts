@@ -1,0 +1,232 @@
+import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
+import { FormField } from '../forms/form-field.decorator';
+import { Connector } from './connector.decorator';
+import { RelayReachableSettings } from './relay-reachable.settings';
+
+const auth = (...methods: string[]) => ({ field: 'authMethod', in: methods });
+const API_KEY = auth('API_KEY_HEADER', 'API_KEY_QUERY');
+const OAUTH2 = auth('OAUTH2_CLIENT_CREDENTIALS');
+
+@Connector({
+  key: 'rest-api',
+  name: 'REST API',
+  description: 'Any HTTP API, with the common ways of signing in.',
+  category: 'http',
+  version: 1,
+  documentationUrl: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.4',
+  connectionTest: {
+    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
+    timeoutMs: 20_000,
+  },
+})
+export class RestApiSettings extends RelayReachableSettings {
+  @FormField({
+    label: 'Base URL',
+    section: Section.GENERAL,
+    type: Type.URL,
+    order: 10,
+    required: true,
+    placeholder: 'https://api.example.com/v1',
+    validation: { protocols: ['https', 'http'] },
+    helpText: 'Paths are joined to it. Use https:// unless the API is only reachable inside a trusted network.',
+  })
+  baseUrl?: string;
+
+  @FormField({
+    label: 'Authentication',
+    section: Section.GENERAL,
+    type: Type.SELECT,
+    order: 20,
+    required: true,
+    defaultValue: 'NONE',
+    options: [
+      { value: 'NONE', label: 'None' },
+      { value: 'BASIC', label: 'Basic (username and password)' },
+      { value: 'BEARER', label: 'Bearer token' },
+      { value: 'API_KEY_HEADER', label: 'API key in a header' },
+      { value: 'API_KEY_QUERY', label: 'API key in the query string' },
+      { value: 'OAUTH2_CLIENT_CREDENTIALS', label: 'OAuth 2.0 client credentials' },
+    ],
+  })
+  authMethod?: string;
+
+  @FormField({
+    label: 'Username',
+    section: Section.GENERAL,
+    type: Type.TEXT,
+    order: 30,
+    visibleWhen: auth('BASIC'),
+    requiredWhen: auth('BASIC'),
+  })
+  username?: string;
+
+  @FormField({
+    label: 'Password',
+    section: Section.GENERAL,
+    type: Type.SECRET,
+    order: 40,
+    visibleWhen: auth('BASIC'),
+    requiredWhen: auth('BASIC'),
+  })
+  password?: string;
+
+  @FormField({
+    label: 'Token',
+    section: Section.GENERAL,
+    type: Type.SECRET,
+    order: 50,
+    visibleWhen: auth('BEARER'),
+    requiredWhen: auth('BEARER'),
+    helpText: 'Sent as Authorization: Bearer <token>.',
+  })
+  bearerToken?: string;
+
+  @FormField({
+    label: 'Header name',
+    section: Section.GENERAL,
+    type: Type.TEXT,
+    order: 60,
+    defaultValue: 'X-API-Key',
+    visibleWhen: auth('API_KEY_HEADER'),
+    requiredWhen: auth('API_KEY_HEADER'),
+    validation: { format: FieldFormat.HTTP_HEADER_NAME, maxLength: 128 },
+  })
+  apiKeyHeaderName?: string;
+
+  @FormField({
+    label: 'Query parameter',
+    section: Section.GENERAL,
+    type: Type.TEXT,
+    order: 70,
+    defaultValue: 'api_key',
+    visibleWhen: auth('API_KEY_QUERY'),
+    requiredWhen: auth('API_KEY_QUERY'),
+    validation: { pattern: '^[A-Za-z0-9_.~-]+$', maxLength: 128 },
+    helpText: 'Keys in URLs end up in proxy and server logs; prefer a header when the API allows it.',
+  })
+  apiKeyQueryParameter?: string;
+
+  @FormField({
+    label: 'API key',
+    section: Section.GENERAL,
+    type: Type.SECRET,
+    order: 80,
+    visibleWhen: API_KEY,
+    requiredWhen: API_KEY,
+  })
+  apiKey?: string;
+
+  @FormField({
+    label: 'Token URL',
+    section: Section.GENERAL,
+    type: Type.URL,
+    order: 90,
+    visibleWhen: OAUTH2,
+    requiredWhen: OAUTH2,
+    placeholder: 'https://auth.example.com/oauth2/token',
+  })
+  tokenUrl?: string;
+
+  @FormField({
+    label: 'Client ID',
+    section: Section.GENERAL,
+    type: Type.TEXT,
+    order: 100,
+    visibleWhen: OAUTH2,
+    requiredWhen: OAUTH2,
+  })
+  clientId?: string;
+
+  @FormField({
+    label: 'Client secret',
+    section: Section.GENERAL,
+    type: Type.SECRET,
+    order: 110,
+    visibleWhen: OAUTH2,
+    requiredWhen: OAUTH2,
+  })
+  clientSecret?: string;
+
+  @FormField({
+    label: 'Scopes',
+    section: Section.GENERAL,
+    type: Type.TEXT,
+    order: 120,
+    visibleWhen: OAUTH2,
+    placeholder: 'read:items write:items',
+    helpText: 'Space-separated, as the API documents them. Leave empty for the default scopes.',
+  })
+  scopes?: string;
+
+  @FormField({
+    label: 'Test request method',
+    section: Section.ADDITIONAL_OPTIONS,
+    type: Type.SELECT,
+    order: 10,
+    defaultValue: 'GET',
+    options: [
+      { value: 'GET', label: 'GET' },
+      { value: 'HEAD', label: 'HEAD' },
+    ],
+    helpText: 'The test sends one request that changes nothing.',
+  })
+  testMethod?: string;
+
+  @FormField({
+    label: 'Test path',
+    section: Section.ADDITIONAL_OPTIONS,
+    type: Type.TEXT,
+    order: 20,
+    defaultValue: '/',
+    placeholder: '/me',
+    validation: { pattern: '^/\\S*$', maxLength: 2048 },
+    helpText: 'A path under the base URL that needs the same sign-in as the integration, such as /me.',
+  })
+  testPath?: string;
+
+  @FormField({
+    label: 'Expected status',
+    section: Section.ADDITIONAL_OPTIONS,
+    type: Type.INTEGER,
+    order: 30,
+    validation: { min: 100, max: 599 },
+    helpText: 'Leave empty to accept any 2xx status.',
+  })
+  expectedStatus?: number;
+
+  @FormField({
+    label: 'Custom headers',
+    section: Section.ADDITIONAL_OPTIONS,
+    type: Type.KEY_VALUE_LIST,
+    order: 40,
+    helpText:
+      'Sent with every request. Not for secrets: header values are shown again; use the API key method for keys.',
+  })
+  customHeaders?: { name: string; value: string }[];
+
+  @FormField({
+    label: 'Client authentication',
+    section: Section.ADVANCED_OPTIONS,
+    type: Type.SELECT,
+    order: 10,
+    defaultValue: 'HEADER',
+    visibleWhen: OAUTH2,
+    options: [
+      { value: 'HEADER', label: 'HTTP Basic header', description: 'What RFC 6749 recommends.' },
+      { value: 'BODY', label: 'In the request body', description: 'client_id and client_secret as form fields.' },
+    ],
+    helpText: 'How the client ID and secret reach the token URL.',
+  })
+  clientAuthentication?: string;
+
+  @FormField({
+    label: 'CA certificate',
+    section: Section.ADVANCED_OPTIONS,
+    type: Type.CERTIFICATE,
+    order: 20,
+    validation: { format: FieldFormat.PEM_CERTIFICATE },
+    helpText: "The PEM certificate of the authority that signed the API's certificate, when it is not public.",
+  })
+  caCertificate?: string;
+}

@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ConnectorType } from './connector-type.type';
+
+@ObjectType({ description: 'A workflow that uses some connectors and tailors their forms.' })
+export class Integration {
+  @Field(() => ID, { description: 'Stable key, such as `user-provisioning`. Part of the public contract.' })
+  key!: string;
+
+  @Field({ description: 'The display name.' })
+  name!: string;
+
+  @Field({ description: 'What the integration does.' })
+  description!: string;
+
+  @Field(() => [ConnectorType], {
+    description: 'The connectors it uses, each with its form as this integration shows it.',
+  })
+  connectorTypes!: ConnectorType[];
+}

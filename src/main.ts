@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import './runtime-mode';
+import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { startApp } from './app';
+import { defaultCatalogue } from './catalogue/default-catalogue';
+import { loadConfig } from './config';
+import { buildPlugboardSchema } from './graphql/schema.builder';
+import { createLogger } from './logger';
+
+const USAGE = `Usage: plugboard <command>
+
+Commands:
+  serve                 Serve the GraphQL API (the default)
+  schema print          Print the schema SDL, with form-metadata directives
+  schema emit [FILE]    Write the SDL to FILE (default schema/schema.graphql)`;
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  logger.info({ url: `${app.url}/graphql` }, `Plugboard listening on ${app.url}/graphql`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.warn('requests still in flight after the grace period; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    app.stop().then(
+      () => logger.info('stopped'),
+      (error) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function schema(args: string[]): Promise<void> {
+  const { sdl } = await buildPlugboardSchema(defaultCatalogue());
+  const [action, file = 'schema/schema.graphql'] = args;
+  if (action === 'print') process.stdout.write(sdl);
+  else if (action === 'emit') await writeFile(file, sdl);
+  else throw new Error(USAGE);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'serve', ...rest] = argv;
+  if (command === 'serve') return serve();
+  if (command === 'schema') return schema(rest);
+  if (command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
