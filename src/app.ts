@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { defaultCatalogue } from './catalogue/default-catalogue';
 import type { PlugboardConfig } from './config';
 import { buildPlugboardSchema } from './graphql/schema.builder';
@@ -16,12 +15,12 @@ export interface RunningApp {
 export async function startApp(config: PlugboardConfig, logger: Logger): Promise<RunningApp> {
   const catalogue = defaultCatalogue();
   const { schema } = await buildPlugboardSchema(catalogue);
-  const http: FastifyInstance = await createHttpServer({ config, schema, logger });
-  await http.listen({ host: config.host, port: config.port });
-  const { address, port, family } = http.server.address() as AddressInfo;
+  const http = await createHttpServer({ config, schema, logger });
+  await http.fastify.listen({ host: config.host, port: config.port });
+  const { address, port, family } = http.fastify.server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
   return {
     url: `http://${host}:${port}`,
-    stop: () => http.close(),
+    stop: () => http.stop(),
   };
 }

@@ -13,11 +13,18 @@ export interface HttpServerDeps {
 }
 
 /** The HTTP surface: /graphql (GET for queries, POST for everything) and /healthz. */
-export async function createHttpServer({ config, schema, logger }: HttpServerDeps): Promise<FastifyInstance> {
+export interface HttpServer {
+  fastify: FastifyInstance;
+  /** Stops taking requests, lets those in flight finish, then closes every connection. */
+  stop(): Promise<void>;
+}
+
+export async function createHttpServer({ config, schema, logger }: HttpServerDeps): Promise<HttpServer> {
   const fastify = Fastify({
     bodyLimit: config.bodyLimitBytes,
     // Requests are logged by the GraphQL layer, not once per TCP request here.
     logger: false,
+    // Idle keep-alive connections would otherwise hold a shutdown open until they time out.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
@@ -25,12 +32,14 @@ export async function createHttpServer({ config, schema, logger }: HttpServerDep
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown; Apollo's own signal handlers would race it and re-send the signal.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     plugins: [fastifyApolloDrainPlugin(fastify)],
   });
   await apollo.start();
   await fastify.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST', 'OPTIONS'] });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
-  fastify.addHook('onClose', async () => apollo.stop());
-  return fastify;
+  // Apollo's stop runs the drain plugin, which closes fastify: stopping goes through Apollo.
+  return { fastify, stop: () => apollo.stop() };
 }
