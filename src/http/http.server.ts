@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -35,7 +36,8 @@ export async function createHttpServer({ config, schema, logger }: HttpServerDep
     // main.ts owns shutdown; Apollo's own signal handlers would race it and re-send the signal.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
-    plugins: [fastifyApolloDrainPlugin(fastify)],
+    // Answers whose every field is cache-hinted (the catalogue) are served from memory.
+    plugins: [fastifyApolloDrainPlugin(fastify), responseCachePlugin()],
   });
   await apollo.start();
   await fastify.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST', 'OPTIONS'] });

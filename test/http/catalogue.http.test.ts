@@ -142,6 +142,13 @@ describe('the catalogue over HTTP', () => {
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
+  it('marks catalogue answers as publicly cacheable, and nothing with an error', async () => {
+    const catalogue = await execute(server.url, ConnectorTypesDocument, {});
+    expect(catalogue.headers.get('cache-control')).toBe('max-age=300, public');
+    const failed = await execute(server.url, ConnectorTypeDocument, { key: 'ldap', integration: 'nope' });
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers /healthz', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);

@@ -1,5 +1,6 @@
 import { Arg, ID, Query, Resolver } from 'type-graphql';
 import { InputError } from '../../errors';
+import { PublicCatalogue } from '../cache-control';
 import { CatalogueViews } from './catalogue.views';
 import { ConnectorType } from './connector-type.type';
 import { Integration } from './integration.type';
@@ -8,6 +9,7 @@ import { Integration } from './integration.type';
 export class CatalogueResolver {
   constructor(private readonly views: CatalogueViews) {}
 
+  @PublicCatalogue()
   @Query(() => [ConnectorType], { description: 'The connector catalogue, optionally one category of it.' })
   connectorTypes(
     @Arg('category', () => String, {
@@ -19,6 +21,7 @@ export class CatalogueResolver {
     return this.views.connectorTypeList(category);
   }
 
+  @PublicCatalogue()
   @Query(() => ConnectorType, {
     nullable: true,
     description:
@@ -43,6 +46,7 @@ export class CatalogueResolver {
     }
   }
 
+  @PublicCatalogue()
   @Query(() => [Integration], { description: 'The integrations, each with the connectors it uses.' })
   integrations(): Integration[] {
     return this.views.integrations();

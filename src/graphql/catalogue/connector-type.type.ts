@@ -1,9 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TestStepKind } from '../../connection-test/connection-test.plan';
 import { FormSectionKind } from '../../forms/form.enums';
+import { InheritsCacheHint } from '../cache-control';
 import { FormField } from './form-field.type';
 
-@ObjectType({ description: 'A section of a connector form, with its fields in display order.' })
+@InheritsCacheHint()
+@ObjectType({ simpleResolvers: true, description: 'A section of a connector form, with its fields in display order.' })
 export class FormSection {
   @Field(() => FormSectionKind, { description: 'Which section this is.' })
   kind!: FormSectionKind;
@@ -18,7 +20,8 @@ export class FormSection {
   fields!: FormField[];
 }
 
-@ObjectType({ description: 'How a connection test of this connector proceeds.' })
+@InheritsCacheHint()
+@ObjectType({ simpleResolvers: true, description: 'How a connection test of this connector proceeds.' })
 export class ConnectionTestInfo {
   @Field(() => [TestStepKind], { description: 'The stages the test runs, in order.' })
   steps!: TestStepKind[];
@@ -27,7 +30,9 @@ export class ConnectionTestInfo {
   timeoutMs!: number;
 }
 
+@InheritsCacheHint()
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A kind of connector: a program an integration reaches, with the form that configures it. Metadata only; never tenant data.',
 })

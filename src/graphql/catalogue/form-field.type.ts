@@ -2,9 +2,11 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FieldFormat, FormFieldType, FormSectionKind } from '../../forms/form.enums';
 import type { FormRule } from '../../forms/form-rule';
+import { InheritsCacheHint } from '../cache-control';
 import { FormRuleScalar } from '../form-rule.scalar';
 
-@ObjectType({ description: 'One choice of a SELECT or MULTISELECT field.' })
+@InheritsCacheHint()
+@ObjectType({ simpleResolvers: true, description: 'One choice of a SELECT or MULTISELECT field.' })
 export class FormFieldOption {
   @Field({ description: 'The value sent and stored.' })
   value!: string;
@@ -16,7 +18,9 @@ export class FormFieldOption {
   description?: string;
 }
 
+@InheritsCacheHint()
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Limits a client checks before sending. The server enforces the same limits and answers with field errors.',
 })
@@ -49,7 +53,11 @@ export class FieldValidation {
   maxItems?: number;
 }
 
-@ObjectType({ description: 'One field of a connector form, with everything a generic client needs to render it.' })
+@InheritsCacheHint()
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One field of a connector form, with everything a generic client needs to render it.',
+})
 export class FormField {
   @Field({ description: 'The settings field this form field writes; the same name as in the settings types.' })
   name!: string;

@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { InheritsCacheHint } from '../cache-control';
 import { ConnectorType } from './connector-type.type';
 
-@ObjectType({ description: 'A workflow that uses some connectors and tailors their forms.' })
+@InheritsCacheHint()
+@ObjectType({ simpleResolvers: true, description: 'A workflow that uses some connectors and tailors their forms.' })
 export class Integration {
   @Field(() => ID, { description: 'Stable key, such as `user-provisioning`. Part of the public contract.' })
   key!: string;
