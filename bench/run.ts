@@ -10,7 +10,7 @@ import '../src/runtime-mode';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
-import { ConnectorTypesDocument } from '../codegen/generated/graphql';
+import { ConnectorTypeDocument, ConnectorTypesDocument } from '../codegen/generated/graphql';
 import { startProcess } from './bench-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -51,8 +51,28 @@ function summarise(samples: Measurement[]): Measurement {
   };
 }
 
-async function catalogueScenario(): Promise<void> {
-  const query = JSON.stringify({ query: print(ConnectorTypesDocument), operationName: 'ConnectorTypes' });
+interface Scenario {
+  name: string;
+  /** The JSON body of the GraphQL request, as a UI would send it. */
+  request: string;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'catalogue query (ConnectorTypes: every connector and field)',
+    request: JSON.stringify({ query: print(ConnectorTypesDocument), operationName: 'ConnectorTypes' }),
+  },
+  {
+    name: 'one form (ConnectorType: postgresql as file-export shows it)',
+    request: JSON.stringify({
+      query: print(ConnectorTypeDocument),
+      operationName: 'ConnectorType',
+      variables: { key: 'postgresql', integration: 'file-export' },
+    }),
+  },
+];
+
+async function runScenario({ name, request: query }: Scenario): Promise<void> {
   const plugboard = await startProcess(MAIN, ['serve'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
   const response = await fetch(`${plugboard.url}/graphql`, {
     method: 'POST',
@@ -73,7 +93,7 @@ async function catalogueScenario(): Promise<void> {
     }
     const target = summarise(targetSamples);
     const baseline = summarise(baselineSamples);
-    console.log(`\nScenario: catalogue query (ConnectorTypes, ${bytes.length} bytes per response)`);
+    console.log(`\nScenario: ${name}, ${bytes.length} bytes per response`);
     console.table({
       'Plugboard /graphql': {
         'req/s': Math.round(target.requestsPerSecond),
@@ -95,7 +115,11 @@ async function catalogueScenario(): Promise<void> {
   }
 }
 
-catalogueScenario().catch((error) => {
+async function main(): Promise<void> {
+  for (const scenario of SCENARIOS) await runScenario(scenario);
+}
+
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
