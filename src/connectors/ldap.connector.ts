@@ -1,4 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { caCertificateField, portField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -30,16 +31,7 @@ export class LdapSettings extends RelayReachableSettings {
   })
   host?: string;
 
-  @FormField({
-    label: 'Port',
-    section: Section.GENERAL,
-    type: Type.INTEGER,
-    order: 20,
-    required: true,
-    defaultValue: 636,
-    validation: { min: 1, max: 65535 },
-    helpText: '636 for LDAPS; 389 for StartTLS or plain LDAP.',
-  })
+  @FormField(portField(636, { helpText: '636 for LDAPS; 389 for StartTLS or plain LDAP.' }))
   port?: number;
 
   @FormField({
@@ -117,15 +109,12 @@ export class LdapSettings extends RelayReachableSettings {
   })
   groupBaseDn?: string;
 
-  @FormField({
-    label: 'CA certificate',
-    section: Section.ADVANCED_OPTIONS,
-    type: Type.CERTIFICATE,
-    order: 10,
-    visibleWhen: ENCRYPTED,
-    validation: { format: FieldFormat.PEM_CERTIFICATE },
-    helpText: "The PEM certificate of your enterprise CA, which signed the domain controller's certificate.",
-  })
+  @FormField(
+    caCertificateField("the domain controller's certificate (usually your enterprise CA)", {
+      order: 10,
+      visibleWhen: ENCRYPTED,
+    }),
+  )
   caCertificate?: string;
 
   @FormField({

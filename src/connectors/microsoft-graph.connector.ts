@@ -81,7 +81,6 @@ export class MicrosoftGraphSettings {
     order: 50,
     visibleWhen: { field: 'authMethod', equals: 'CERTIFICATE' },
     requiredWhen: { field: 'authMethod', equals: 'CERTIFICATE' },
-    validation: { format: FieldFormat.PEM_CERTIFICATE },
     helpText: 'The public certificate (PEM) uploaded to the app registration. Its thumbprint identifies the key.',
   })
   certificate?: string;
@@ -93,7 +92,6 @@ export class MicrosoftGraphSettings {
     order: 60,
     visibleWhen: { field: 'authMethod', equals: 'CERTIFICATE' },
     requiredWhen: { field: 'authMethod', equals: 'CERTIFICATE' },
-    validation: { format: FieldFormat.PEM_PRIVATE_KEY },
     helpText: 'The private key of that certificate, in PEM form.',
   })
   privateKey?: string;

@@ -1,5 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
+import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
 
@@ -69,7 +69,6 @@ export class OktaSettings {
     order: 40,
     visibleWhen: SERVICE_APP,
     requiredWhen: SERVICE_APP,
-    validation: { format: FieldFormat.PEM_PRIVATE_KEY },
     helpText: 'The private key whose public key is registered on the service app; it signs each token request.',
   })
   privateKey?: string;

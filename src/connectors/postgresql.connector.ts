@@ -1,4 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { caCertificateField, portField } from '../forms/field-presets';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -31,15 +32,7 @@ export class PostgresqlSettings extends RelayReachableSettings {
   })
   host?: string;
 
-  @FormField({
-    label: 'Port',
-    section: Section.GENERAL,
-    type: Type.INTEGER,
-    order: 20,
-    required: true,
-    defaultValue: 5432,
-    validation: { min: 1, max: 65535 },
-  })
+  @FormField(portField(5432))
   port?: number;
 
   @FormField({
@@ -106,14 +99,7 @@ export class PostgresqlSettings extends RelayReachableSettings {
   })
   schema?: string;
 
-  @FormField({
-    label: 'CA certificate',
-    section: Section.ADVANCED_OPTIONS,
-    type: Type.CERTIFICATE,
-    order: 10,
-    visibleWhen: VERIFIED_SSL,
-    helpText: "The PEM certificate of the authority that signed the server's certificate, when it is not public.",
-  })
+  @FormField(caCertificateField("the server's certificate", { order: 10, visibleWhen: VERIFIED_SSL }))
   caCertificate?: string;
 
   @FormField({

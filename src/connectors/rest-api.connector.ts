@@ -1,4 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { caCertificateField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -220,13 +221,6 @@ export class RestApiSettings extends RelayReachableSettings {
   })
   clientAuthentication?: string;
 
-  @FormField({
-    label: 'CA certificate',
-    section: Section.ADVANCED_OPTIONS,
-    type: Type.CERTIFICATE,
-    order: 20,
-    validation: { format: FieldFormat.PEM_CERTIFICATE },
-    helpText: "The PEM certificate of the authority that signed the API's certificate, when it is not public.",
-  })
+  @FormField(caCertificateField("the API's certificate", { order: 20 }))
   caCertificate?: string;
 }

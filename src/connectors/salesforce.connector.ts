@@ -1,5 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
+import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
 
@@ -100,7 +100,6 @@ export class SalesforceSettings {
     order: 60,
     visibleWhen: JWT_BEARER,
     requiredWhen: JWT_BEARER,
-    validation: { format: FieldFormat.PEM_PRIVATE_KEY },
     helpText: 'The RSA private key whose certificate is uploaded to the app ("Use digital signatures").',
   })
   privateKey?: string;

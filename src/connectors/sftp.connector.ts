@@ -1,4 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { portField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -30,15 +31,7 @@ export class SftpSettings extends RelayReachableSettings {
   })
   host?: string;
 
-  @FormField({
-    label: 'Port',
-    section: Section.GENERAL,
-    type: Type.INTEGER,
-    order: 20,
-    required: true,
-    defaultValue: 22,
-    validation: { min: 1, max: 65535 },
-  })
+  @FormField(portField(22))
   port?: number;
 
   @FormField({

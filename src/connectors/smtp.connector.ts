@@ -1,4 +1,5 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { caCertificateField, portField } from '../forms/field-presets';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -30,16 +31,11 @@ export class SmtpSettings extends RelayReachableSettings {
   })
   host?: string;
 
-  @FormField({
-    label: 'Port',
-    section: Section.GENERAL,
-    type: Type.INTEGER,
-    order: 20,
-    required: true,
-    defaultValue: 587,
-    validation: { min: 1, max: 65535 },
-    helpText: '587 for submission with STARTTLS, 465 for implicit TLS (not offered by Office 365), 25 for relays.',
-  })
+  @FormField(
+    portField(587, {
+      helpText: '587 for submission with STARTTLS, 465 for implicit TLS (not offered by Office 365), 25 for relays.',
+    }),
+  )
   port?: number;
 
   @FormField({
@@ -141,14 +137,12 @@ export class SmtpSettings extends RelayReachableSettings {
   })
   ehloName?: string;
 
-  @FormField({
-    label: 'CA certificate',
-    section: Section.ADVANCED_OPTIONS,
-    type: Type.CERTIFICATE,
-    order: 20,
-    visibleWhen: { field: 'security', notEquals: 'NONE' },
-    helpText: "The PEM certificate of the authority that signed the server's certificate, when it is not public.",
-  })
+  @FormField(
+    caCertificateField("the server's certificate", {
+      order: 20,
+      visibleWhen: { field: 'security', notEquals: 'NONE' },
+    }),
+  )
   caCertificate?: string;
 
   @FormField({

@@ -1,5 +1,5 @@
 import { FORMAT_PATTERNS } from './field-format';
-import { type FieldFormat, FormFieldType, type FormSectionKind } from './form.enums';
+import { FieldFormat, FormFieldType, type FormSectionKind } from './form.enums';
 import type { FormRule } from './form-rule';
 
 /** One choice of a SELECT or MULTISELECT field. */
@@ -79,8 +79,15 @@ const DEFAULT_MAX_LENGTH: Partial<Record<FormFieldType, number>> = {
 export const HOSTNAME_PATTERN =
   '^(([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*\\.?|\\[?[0-9A-Fa-f:.]+\\]?)$';
 
+/** Formats a field type implies unless the field names its own. */
+const DEFAULT_FORMAT: Partial<Record<FormFieldType, FieldFormat>> = {
+  [FormFieldType.CERTIFICATE]: FieldFormat.PEM_CERTIFICATE,
+  [FormFieldType.PRIVATE_KEY]: FieldFormat.PEM_PRIVATE_KEY,
+};
+
 export function defineField(name: string, options: FormFieldOptions): FormFieldDefinition {
   const validation: FieldValidation = { ...options.validation };
+  validation.format ??= DEFAULT_FORMAT[options.type];
   if (validation.format && !validation.pattern) validation.pattern = FORMAT_PATTERNS[validation.format];
   if (options.type === FormFieldType.HOSTNAME && !validation.pattern) validation.pattern = HOSTNAME_PATTERN;
   if (options.type === FormFieldType.URL && !validation.protocols) validation.protocols = ['https'];
