@@ -1,0 +1,337 @@
+import type { Agent } from 'node:https';
+import {
+  type Container,
+  CosmosClient,
+  type Database,
+  ErrorResponse,
+  type ItemDefinition,
+  type SqlParameter,
+} from '@azure/cosmos';
+import type { TokenCredential } from '@azure/identity';
+import { ConflictError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../page-cursor';
+import { StoreUnavailableError, VersionConflictError } from '../store.errors';
+import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
+import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
+
+export interface CosmosStoreOptions {
+  endpoint: string;
+  database: string;
+  /** An account key; without one, `credential` (a managed identity) signs requests. */
+  key?: string;
+  credential?: TokenCredential;
+  /** Only for trusting a private CA (and the local test peer). */
+  agent?: Agent;
+  /** Called with the request units every operation cost, for logs and metrics. */
+  onRequestCharge?: (operation: string, requestUnits: number) => void;
+}
+
+const CONTAINERS = ['configs', 'apiKeys', 'dataKeys', 'audit', 'relays'] as const;
+type ContainerName = (typeof CONTAINERS)[number];
+const DATA_KEY_ID = 'data-key';
+
+const isContinuation = (value: unknown): value is { continuation: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { continuation?: unknown }).continuation === 'string';
+
+/** Cosmos adds these to every document; they are not part of ours. */
+function strip<T>(resource: T & Partial<Record<'_rid' | '_self' | '_etag' | '_attachments' | '_ts', unknown>>): T {
+  const { _rid, _self, _etag, _attachments, _ts, ...document } = resource;
+  return document as T;
+}
+
+/**
+ * Azure Cosmos DB, for running more than one replica. Every container is partitioned by
+ * `/tenantId`, and every query names the tenant in its SQL text as well as in its partition
+ * key option, so a query can never read another tenant's partition. Throttling (429) and
+ * unavailability (503) are retried by the SDK; what is left becomes `StoreUnavailableError`.
+ */
+export class CosmosStore implements Store {
+  readonly kind = 'cosmos' as const;
+  private readonly client: CosmosClient;
+  private database!: Database;
+  private readonly containers = new Map<ContainerName, Container>();
+
+  private constructor(private readonly options: CosmosStoreOptions) {
+    this.client = new CosmosClient({
+      endpoint: options.endpoint,
+      key: options.key,
+      aadCredentials: options.key ? undefined : options.credential,
+      agent: options.agent,
+      connectionPolicy: {
+        // The emulator and single-region accounts have no other regions to discover.
+        enableEndpointDiscovery: false,
+        retryOptions: { maxRetryAttemptCount: 9, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 30 },
+      },
+    });
+  }
+
+  /** Connects, and creates the database and containers that are missing. */
+  static async open(options: CosmosStoreOptions): Promise<CosmosStore> {
+    const store = new CosmosStore(options);
+    await store.call('open', async () => {
+      const { database } = await store.client.databases.createIfNotExists({ id: options.database });
+      store.database = database;
+      for (const name of CONTAINERS) {
+        const { container } = await database.containers.createIfNotExists({
+          id: name,
+          partitionKey: { paths: ['/tenantId'] },
+        });
+        store.containers.set(name, container);
+      }
+      return { requestCharge: 0 };
+    });
+    return store;
+  }
+
+  private container(name: ContainerName): Container {
+    const container = this.containers.get(name);
+    if (!container) throw new Error(`container ${name} is not open`);
+    return container;
+  }
+
+  /** Runs one SDK call: reports its request charge, and turns database trouble into domain errors. */
+  private async call<T extends { requestCharge?: number }>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      const result = await run();
+      this.options.onRequestCharge?.(operation, result.requestCharge ?? 0);
+      return result;
+    } catch (error) {
+      if (error instanceof ErrorResponse) {
+        if (error.code === 429) {
+          const retryAfter = Math.ceil((error.retryAfterInMs ?? 1000) / 1000);
+          throw new StoreUnavailableError('The database is throttling requests. Try again shortly.', retryAfter);
+        }
+        if (error.code === 503 || error.code === 408) {
+          throw new StoreUnavailableError('The database is unavailable right now. Try again shortly.');
+        }
+      }
+      if ((error as { code?: string }).code === 'ECONNREFUSED' || (error as { code?: string }).code === 'ENOTFOUND') {
+        throw new StoreUnavailableError('The database cannot be reached.');
+      }
+      throw error;
+    }
+  }
+
+  private async read<T>(
+    name: ContainerName,
+    tenantId: string,
+    id: string,
+  ): Promise<(T & { _etag: string }) | undefined> {
+    const response = await this.call(`${name}.read`, () =>
+      this.container(name).item(id, tenantId).read<T & ItemDefinition>(),
+    );
+    return response.resource as (T & { _etag: string }) | undefined;
+  }
+
+  private async query<T>(
+    name: ContainerName,
+    tenantId: string,
+    where: string,
+    parameters: SqlParameter[],
+    { first, after }: PageRequest,
+    order = 'ORDER BY c.id',
+  ): Promise<Page<T>> {
+    const continuation = after ? decodeCursor(after, isContinuation).continuation : undefined;
+    const iterator = this.container(name).items.query<T & ItemDefinition>(
+      {
+        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where} ${order}`,
+        parameters: [{ name: '@tenantId', value: tenantId }, ...parameters],
+      },
+      { partitionKey: tenantId, maxItemCount: first, continuationToken: continuation },
+    );
+    const response = await this.call(`${name}.query`, () => iterator.fetchNext());
+    const token = response.continuationToken;
+    return {
+      items: response.resources.map((resource) => strip<T>(resource)),
+      hasNextPage: Boolean(token),
+      endCursor: token ? encodeCursor({ continuation: token }) : null,
+    };
+  }
+
+  private async queryAll<T>(
+    name: ContainerName,
+    tenantId: string,
+    where: string,
+    parameters: SqlParameter[],
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page<T> = await this.query<T>(name, tenantId, where, parameters, { first: 100, after });
+      items.push(...page.items);
+      after = page.endCursor;
+    } while (after);
+    return items;
+  }
+
+  async ping(): Promise<void> {
+    await this.call('ping', () => this.database.read());
+  }
+
+  async close(): Promise<void> {
+    this.client.dispose();
+  }
+
+  private async getMany<T>(name: ContainerName, tenantId: string, ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const names = ids.map((_, index) => `@id${index}`);
+    return this.queryAll<T>(
+      name,
+      tenantId,
+      ` AND c.id IN (${names.join(', ')})`,
+      ids.map((id, index) => ({ name: names[index], value: id })),
+    );
+  }
+
+  private async create<T extends { tenantId: string; id: string }>(name: ContainerName, document: T): Promise<T> {
+    try {
+      await this.call(`${name}.create`, () => this.container(name).items.create(document));
+      return document;
+    } catch (error) {
+      if (error instanceof ErrorResponse && error.code === 409) {
+        throw new ConflictError(`A document with id ${document.id} already exists.`);
+      }
+      throw error;
+    }
+  }
+
+  configs: Store['configs'] = {
+    getMany: (tenantId, ids) => this.getMany<StoredConfig>('configs', tenantId, ids),
+
+    list: (tenantId, filter: ConfigFilter, page) => {
+      let where = '';
+      const parameters: SqlParameter[] = [];
+      if (filter.connectorKey) {
+        where += ' AND c.connectorKey = @connectorKey';
+        parameters.push({ name: '@connectorKey', value: filter.connectorKey });
+      }
+      if (filter.integrationKey) {
+        where += ' AND c.integrationKey = @integrationKey';
+        parameters.push({ name: '@integrationKey', value: filter.integrationKey });
+      }
+      if (filter.nameContains) {
+        where += ' AND CONTAINS(c.nameLower, @name)';
+        parameters.push({ name: '@name', value: filter.nameContains.toLowerCase() });
+      }
+      return this.query<StoredConfig>('configs', tenantId, where, parameters, page);
+    },
+
+    create: (config) => this.create('configs', config),
+
+    replace: async (config, expectedVersion) => {
+      const current = await this.read<StoredConfig>('configs', config.tenantId, config.id);
+      if (!current) throw new ConflictError('The config no longer exists.');
+      if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+      try {
+        await this.call('configs.replace', () =>
+          this.container('configs')
+            .item(config.id, config.tenantId)
+            .replace(config, { accessCondition: { type: 'IfMatch', condition: current._etag } }),
+        );
+        return config;
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 412) {
+          const winner = await this.read<StoredConfig>('configs', config.tenantId, config.id);
+          throw winner ? new VersionConflictError(winner.version) : new ConflictError('The config no longer exists.');
+        }
+        throw error;
+      }
+    },
+
+    delete: async (tenantId, id, expectedVersion) => {
+      const current = await this.read<StoredConfig>('configs', tenantId, id);
+      if (!current) return false;
+      if (current.version !== expectedVersion) throw new VersionConflictError(current.version);
+      try {
+        await this.call('configs.delete', () =>
+          this.container('configs')
+            .item(id, tenantId)
+            .delete({ accessCondition: { type: 'IfMatch', condition: current._etag } }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 412) {
+          const winner = await this.read<StoredConfig>('configs', tenantId, id);
+          if (winner) throw new VersionConflictError(winner.version);
+          return false;
+        }
+        if (error instanceof ErrorResponse && error.code === 404) return false;
+        throw error;
+      }
+    },
+  };
+
+  apiKeys: Store['apiKeys'] = {
+    get: async (tenantId, id) => {
+      const key = await this.read<StoredApiKey>('apiKeys', tenantId, id);
+      return key && strip(key);
+    },
+    create: (key) => this.create('apiKeys', key),
+    list: (tenantId) => this.queryAll<StoredApiKey>('apiKeys', tenantId, '', []),
+    revoke: async (tenantId, id, at) => {
+      const key = await this.apiKeys.get(tenantId, id);
+      if (!key) return false;
+      const revoked: StoredApiKey = { ...key, revokedAt: key.revokedAt ?? at };
+      await this.call('apiKeys.replace', () => this.container('apiKeys').item(id, tenantId).replace(revoked));
+      return true;
+    },
+  };
+
+  dataKeys: Store['dataKeys'] = {
+    get: async (tenantId) => {
+      const key = await this.read<StoredDataKey>('dataKeys', tenantId, DATA_KEY_ID);
+      return key && strip(key);
+    },
+    create: (key) => this.create('dataKeys', { ...key, id: DATA_KEY_ID }),
+    rewrap: async (key, expectedKekId) => {
+      const current = await this.read<StoredDataKey>('dataKeys', key.tenantId, DATA_KEY_ID);
+      if (!current || current.kekId !== expectedKekId) {
+        throw new ConflictError(`The data key of ${key.tenantId} was re-wrapped by someone else.`);
+      }
+      try {
+        await this.call('dataKeys.replace', () =>
+          this.container('dataKeys')
+            .item(DATA_KEY_ID, key.tenantId)
+            .replace({ ...key, id: DATA_KEY_ID }, { accessCondition: { type: 'IfMatch', condition: current._etag } }),
+        );
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 412) {
+          throw new ConflictError(`The data key of ${key.tenantId} was re-wrapped by someone else.`);
+        }
+        throw error;
+      }
+      return key;
+    },
+    listAll: async function* (this: CosmosStore) {
+      // The one cross-partition read: rotation visits every tenant's data key.
+      const iterator = this.container('dataKeys').items.query<StoredDataKey & ItemDefinition>(
+        'SELECT * FROM c ORDER BY c.tenantId',
+        {
+          maxItemCount: 100,
+        },
+      );
+      while (iterator.hasMoreResults()) {
+        const response = await this.call('dataKeys.listAll', () => iterator.fetchNext());
+        for (const resource of response.resources) yield strip<StoredDataKey>(resource);
+      }
+    }.bind(this),
+    countAll: async () => {
+      const response = await this.call('dataKeys.count', () =>
+        this.container('dataKeys').items.query<number>('SELECT VALUE COUNT(1) FROM c').fetchAll(),
+      );
+      return response.resources[0] ?? 0;
+    },
+  };
+
+  audit: Store['audit'] = {
+    append: async (event: StoredAuditEvent) => {
+      await this.create('audit', event);
+    },
+    list: (tenantId, page) => this.query<StoredAuditEvent>('audit', tenantId, '', [], page, 'ORDER BY c.id DESC'),
+  };
+
+  relays: Store['relays'] = {
+    getMany: (tenantId, ids) => this.getMany<StoredRelay>('relays', tenantId, ids),
+    create: (relay) => this.create('relays', relay),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Tables keep each document whole as JSON, plus the columns that queries filter and sort on.
+ * Locked values live only inside the JSON, and only as ciphertext. Each step moves the
+ * database from one `user_version` to the next.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE configs (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name_lower TEXT NOT NULL,
+    connector_key TEXT NOT NULL,
+    integration_key TEXT,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE api_keys (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE data_keys (
+    tenant_id TEXT PRIMARY KEY,
+    kek_id TEXT NOT NULL,
+    doc TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE audit_events (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE relays (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let step = current; step < MIGRATIONS.length; step += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step]);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+}

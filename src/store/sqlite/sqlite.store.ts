@@ -1,0 +1,242 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConflictError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../page-cursor';
+import { VersionConflictError } from '../store.errors';
+import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
+import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
+import { migrate } from './sqlite.schema';
+
+const isIdCursor = (value: unknown): value is { id: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+
+function page<T extends { id: string }>(rows: T[], first: number): Page<T> {
+  const items = rows.slice(0, first);
+  const hasNextPage = rows.length > first;
+  return { items, hasNextPage, endCursor: items.length ? encodeCursor({ id: items[items.length - 1].id }) : null };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') ?? false;
+}
+
+/**
+ * The embedded default: one SQLite file, nothing else to run. Ids are time-ordered, so
+ * ordering by id is ordering by creation, and keyset paging on id never skips or repeats.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private documents<T>(sql: string, ...params: unknown[]): T[] {
+    return (this.db.prepare(sql).all(...params) as { doc: string }[]).map((row) => JSON.parse(row.doc) as T);
+  }
+
+  configs: Store['configs'] = {
+    getMany: async (tenantId, ids) => {
+      if (ids.length === 0) return [];
+      const marks = ids.map(() => '?').join(',');
+      return this.documents<StoredConfig>(
+        `SELECT doc FROM configs WHERE tenant_id = ? AND id IN (${marks})`,
+        tenantId,
+        ...ids,
+      );
+    },
+
+    list: async (tenantId, filter: ConfigFilter, { first, after }: PageRequest) => {
+      const where = ['tenant_id = ?'];
+      const params: unknown[] = [tenantId];
+      if (filter.connectorKey) {
+        where.push('connector_key = ?');
+        params.push(filter.connectorKey);
+      }
+      if (filter.integrationKey) {
+        where.push('integration_key = ?');
+        params.push(filter.integrationKey);
+      }
+      if (filter.nameContains) {
+        where.push('instr(name_lower, ?) > 0');
+        params.push(filter.nameContains.toLowerCase());
+      }
+      if (after) {
+        where.push('id > ?');
+        params.push(decodeCursor(after, isIdCursor).id);
+      }
+      const rows = this.documents<StoredConfig>(
+        `SELECT doc FROM configs WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
+        ...params,
+        first + 1,
+      );
+      return page(rows, first);
+    },
+
+    create: async (config) => {
+      try {
+        this.db
+          .prepare(
+            'INSERT INTO configs (tenant_id, id, name_lower, connector_key, integration_key, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            config.tenantId,
+            config.id,
+            config.nameLower,
+            config.connectorKey,
+            config.integrationKey,
+            config.version,
+            JSON.stringify(config),
+          );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`A config with id ${config.id} already exists.`);
+        throw error;
+      }
+      return config;
+    },
+
+    replace: async (config, expectedVersion) => {
+      const result = this.db
+        .prepare(
+          'UPDATE configs SET name_lower = ?, connector_key = ?, integration_key = ?, version = ?, doc = ? WHERE tenant_id = ? AND id = ? AND version = ?',
+        )
+        .run(
+          config.nameLower,
+          config.connectorKey,
+          config.integrationKey,
+          config.version,
+          JSON.stringify(config),
+          config.tenantId,
+          config.id,
+          expectedVersion,
+        );
+      if (result.changes === 0) throw this.versionConflict(config.tenantId, config.id);
+      return config;
+    },
+
+    delete: async (tenantId, id, expectedVersion) => {
+      const result = this.db
+        .prepare('DELETE FROM configs WHERE tenant_id = ? AND id = ? AND version = ?')
+        .run(tenantId, id, expectedVersion);
+      if (result.changes > 0) return true;
+      const current = this.db.prepare('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id);
+      if (current) throw this.versionConflict(tenantId, id);
+      return false;
+    },
+  };
+
+  private versionConflict(tenantId: string, id: string): VersionConflictError | ConflictError {
+    const current = this.db.prepare('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
+      | { version: number }
+      | undefined;
+    return current ? new VersionConflictError(current.version) : new ConflictError('The config no longer exists.');
+  }
+
+  apiKeys: Store['apiKeys'] = {
+    get: async (tenantId, id) =>
+      this.documents<StoredApiKey>('SELECT doc FROM api_keys WHERE tenant_id = ? AND id = ?', tenantId, id)[0],
+    create: async (key) => {
+      this.db
+        .prepare('INSERT INTO api_keys (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(key.tenantId, key.id, JSON.stringify(key));
+      return key;
+    },
+    list: async (tenantId) =>
+      this.documents<StoredApiKey>('SELECT doc FROM api_keys WHERE tenant_id = ? ORDER BY id', tenantId),
+    revoke: async (tenantId, id, at) => {
+      const key = await this.apiKeys.get(tenantId, id);
+      if (!key) return false;
+      const revoked = { ...key, revokedAt: key.revokedAt ?? at };
+      this.db
+        .prepare('UPDATE api_keys SET doc = ? WHERE tenant_id = ? AND id = ?')
+        .run(JSON.stringify(revoked), tenantId, id);
+      return true;
+    },
+  };
+
+  dataKeys: Store['dataKeys'] = {
+    get: async (tenantId) =>
+      this.documents<StoredDataKey>('SELECT doc FROM data_keys WHERE tenant_id = ?', tenantId)[0],
+    create: async (key) => {
+      try {
+        this.db
+          .prepare('INSERT INTO data_keys (tenant_id, kek_id, doc) VALUES (?, ?, ?)')
+          .run(key.tenantId, key.kekId, JSON.stringify(key));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(`Tenant ${key.tenantId} already has a data key.`);
+        throw error;
+      }
+      return key;
+    },
+    rewrap: async (key, expectedKekId) => {
+      const result = this.db
+        .prepare('UPDATE data_keys SET kek_id = ?, doc = ? WHERE tenant_id = ? AND kek_id = ?')
+        .run(key.kekId, JSON.stringify(key), key.tenantId, expectedKekId);
+      if (result.changes === 0)
+        throw new ConflictError(`The data key of ${key.tenantId} was re-wrapped by someone else.`);
+      return key;
+    },
+    listAll: async function* (this: SqliteStore) {
+      for (const row of this.db.prepare('SELECT doc FROM data_keys ORDER BY tenant_id').iterate() as Iterable<{
+        doc: string;
+      }>) {
+        yield JSON.parse(row.doc) as StoredDataKey;
+      }
+    }.bind(this),
+    countAll: async () => (this.db.prepare('SELECT count(*) AS n FROM data_keys').get() as { n: number }).n,
+  };
+
+  audit: Store['audit'] = {
+    append: async (event: StoredAuditEvent) => {
+      this.db
+        .prepare('INSERT INTO audit_events (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(event.tenantId, event.id, JSON.stringify(event));
+    },
+    list: async (tenantId, { first, after }) => {
+      const params: unknown[] = [tenantId];
+      let where = 'tenant_id = ?';
+      if (after) {
+        where += ' AND id < ?';
+        params.push(decodeCursor(after, isIdCursor).id);
+      }
+      const rows = this.documents<StoredAuditEvent>(
+        `SELECT doc FROM audit_events WHERE ${where} ORDER BY id DESC LIMIT ?`,
+        ...params,
+        first + 1,
+      );
+      return page(rows, first);
+    },
+  };
+
+  relays: Store['relays'] = {
+    getMany: async (tenantId, ids) => {
+      if (ids.length === 0) return [];
+      const marks = ids.map(() => '?').join(',');
+      return this.documents<StoredRelay>(
+        `SELECT doc FROM relays WHERE tenant_id = ? AND id IN (${marks})`,
+        tenantId,
+        ...ids,
+      );
+    },
+    create: async (relay) => {
+      this.db
+        .prepare('INSERT INTO relays (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(relay.tenantId, relay.id, JSON.stringify(relay));
+      return relay;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from './store.types';
+
+/** A page of a listing: items in a stable order and an opaque cursor to continue after them. */
+export interface Page<T> {
+  items: T[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface PageRequest {
+  first: number;
+  after?: string | null;
+}
+
+export interface ConfigFilter {
+  connectorKey?: string | null;
+  integrationKey?: string | null;
+  /** Case-insensitive substring of the name. */
+  nameContains?: string | null;
+}
+
+/**
+ * Where Plugboard keeps its documents. Every operation is scoped by tenant: an adapter never
+ * reads or writes across tenants except where a method says so (data-key rotation).
+ *
+ * Errors: `ConflictError` when a create hits an existing id, `VersionConflictError` when a
+ * write names a stale version, `StoreUnavailableError` when the database cannot answer.
+ * Reads of missing documents return nothing rather than throwing.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'cosmos';
+  /** Succeeds when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  configs: {
+    /** The configs with these ids, in no particular order; missing ones are left out. */
+    getMany(tenantId: string, ids: readonly string[]): Promise<StoredConfig[]>;
+    /** Configs oldest first. */
+    list(tenantId: string, filter: ConfigFilter, page: PageRequest): Promise<Page<StoredConfig>>;
+    create(config: StoredConfig): Promise<StoredConfig>;
+    /** Replaces the config if its stored version is `expectedVersion`. */
+    replace(config: StoredConfig, expectedVersion: number): Promise<StoredConfig>;
+    /** Deletes the config if its stored version is `expectedVersion`; false when it did not exist. */
+    delete(tenantId: string, id: string, expectedVersion: number): Promise<boolean>;
+  };
+
+  apiKeys: {
+    get(tenantId: string, id: string): Promise<StoredApiKey | undefined>;
+    create(key: StoredApiKey): Promise<StoredApiKey>;
+    list(tenantId: string): Promise<StoredApiKey[]>;
+    /** Marks the key revoked; false when it did not exist. */
+    revoke(tenantId: string, id: string, at: string): Promise<boolean>;
+  };
+
+  dataKeys: {
+    get(tenantId: string): Promise<StoredDataKey | undefined>;
+    /** Stores a tenant's first data key; `ConflictError` when another writer was first. */
+    create(key: StoredDataKey): Promise<StoredDataKey>;
+    /** Replaces the wrapping if the key is still wrapped by `expectedKekId`. */
+    rewrap(key: StoredDataKey, expectedKekId: string): Promise<StoredDataKey>;
+    /** Every tenant's data key, for rotation. The one read that crosses tenants. */
+    listAll(): AsyncIterable<StoredDataKey>;
+    countAll(): Promise<number>;
+  };
+
+  audit: {
+    append(event: StoredAuditEvent): Promise<void>;
+    /** Events newest first. */
+    list(tenantId: string, page: PageRequest): Promise<Page<StoredAuditEvent>>;
+  };
+
+  relays: {
+    getMany(tenantId: string, ids: readonly string[]): Promise<StoredRelay[]>;
+    create(relay: StoredRelay): Promise<StoredRelay>;
+  };
+}

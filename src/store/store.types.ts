@@ -1,0 +1,101 @@
+/**
+ * The documents Plugboard stores. Every one belongs to a tenant and carries a schema version,
+ * so a later shape can be migrated as documents are read.
+ */
+export const SCHEMA_VERSION = 1;
+
+interface TenantOwned {
+  tenantId: string;
+  id: string;
+  schemaVersion: number;
+}
+
+/** One locked field's value, encrypted under the tenant's data key. Never plaintext. */
+export interface EncryptedValue {
+  /** Always AES-256-GCM today; named so that a later algorithm can sit beside it. */
+  alg: 'A256GCM';
+  iv: string;
+  ciphertext: string;
+  tag: string;
+}
+
+export interface StoredSecret {
+  value: EncryptedValue;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface LastTestRecord {
+  ok: boolean;
+  code: string | null;
+  at: string;
+  by: string;
+}
+
+export interface StoredConfig extends TenantOwned {
+  name: string;
+  /** Lower-cased name, so that name searches need no function in the query. */
+  nameLower: string;
+  connectorKey: string;
+  connectorVersion: number;
+  integrationKey: string | null;
+  /** Values of the visible, unlocked fields. */
+  values: Record<string, unknown>;
+  /** Locked fields that hold a value, by field name. */
+  secrets: Record<string, StoredSecret>;
+  /** Locked fields that were cleared, by field name, so the form can say when and by whom. */
+  clearedSecrets: Record<string, { updatedAt: string; updatedBy: string }>;
+  relayId: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  /** Raised by one on every change; writers must name the version they read. */
+  version: number;
+  lastTest: LastTestRecord | null;
+}
+
+export type ApiKeyRole = 'ADMIN' | 'EDITOR' | 'VIEWER' | 'RUNTIME';
+
+export interface StoredApiKey extends TenantOwned {
+  name: string;
+  role: ApiKeyRole;
+  /** SHA-256 of the whole key, hex. The key itself is never stored. */
+  hash: string;
+  /** The recognisable, non-secret start of the key, for lists. */
+  displayPrefix: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+}
+
+/** A tenant's data-encryption key, wrapped by a key-encryption key. */
+export interface StoredDataKey extends TenantOwned {
+  /** The id of the key-encryption key that wraps it. */
+  kekId: string;
+  wrapped: string;
+  createdAt: string;
+  rewrappedAt: string | null;
+}
+
+export type AuditAction =
+  | 'config.created'
+  | 'config.updated'
+  | 'config.deleted'
+  | 'config.runtime-read'
+  | 'api-key.created'
+  | 'api-key.revoked';
+
+export interface StoredAuditEvent extends TenantOwned {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  targetId: string;
+  /** Names of the fields a change touched; never their values. */
+  fields: string[];
+}
+
+export interface StoredRelay extends TenantOwned {
+  name: string;
+  createdAt: string;
+}

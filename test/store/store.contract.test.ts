@@ -1,0 +1,250 @@
+import { v7 as uuidv7 } from 'uuid';
+import { ConflictError } from '../../src/errors';
+import { CosmosStore } from '../../src/store/cosmos/cosmos.store';
+import { SqliteStore } from '../../src/store/sqlite/sqlite.store';
+import { VersionConflictError } from '../../src/store/store.errors';
+import type { Store } from '../../src/store/store.port';
+import { SCHEMA_VERSION, type StoredConfig } from '../../src/store/store.types';
+import { type CosmosPeer, startCosmosPeer } from '../peers/cosmos.peer';
+import { aConfig } from '../support/store-fixtures';
+
+/**
+ * One contract, every adapter: the same suite runs against the embedded SQLite store and
+ * against the Cosmos DB adapter (real SDK, real wire protocol, in-process peer).
+ */
+interface Engine {
+  name: string;
+  open(): Promise<Store>;
+  stop(): Promise<void>;
+}
+
+let peer: CosmosPeer | undefined;
+const engines: Engine[] = [
+  { name: 'sqlite', open: async () => new SqliteStore(':memory:'), stop: async () => {} },
+  {
+    name: 'cosmos',
+    open: async () => {
+      peer ??= await startCosmosPeer();
+      return CosmosStore.open({
+        endpoint: peer.endpoint,
+        key: peer.key,
+        agent: peer.agent,
+        database: `contract-${uuidv7()}`,
+      });
+    },
+    stop: async () => {
+      await peer?.stop();
+      peer = undefined;
+    },
+  },
+];
+
+describe.each(engines)('the $name store', (engine) => {
+  let store: Store;
+  const tenant = () => `t-${uuidv7().slice(-12)}`;
+
+  beforeAll(async () => {
+    store = await engine.open();
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await engine.stop();
+  });
+
+  it('answers ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  describe('configs', () => {
+    it('creates and reads back a config, whole', async () => {
+      const tenantId = tenant();
+      const config = aConfig(tenantId, { values: { host: 'h', port: 5432, tags: ['a'] } });
+      await store.configs.create(config);
+      expect(await store.configs.getMany(tenantId, [config.id])).toEqual([config]);
+    });
+
+    it('refuses a second create with the same id', async () => {
+      const config = aConfig(tenant());
+      await store.configs.create(config);
+      await expect(store.configs.create(config)).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it("never returns another tenant's config", async () => {
+      const mine = aConfig(tenant());
+      const theirs = aConfig(tenant());
+      await store.configs.create(mine);
+      await store.configs.create(theirs);
+      expect(await store.configs.getMany(mine.tenantId, [mine.id, theirs.id])).toEqual([mine]);
+      const listed = await store.configs.list(mine.tenantId, {}, { first: 50 });
+      expect(listed.items.map((c) => c.id)).toEqual([mine.id]);
+    });
+
+    it('replaces only at the expected version', async () => {
+      const config = aConfig(tenant());
+      await store.configs.create(config);
+      const next = { ...config, name: 'renamed', nameLower: 'renamed', version: 2 };
+      await store.configs.replace(next, 1);
+      expect((await store.configs.getMany(config.tenantId, [config.id]))[0].name).toBe('renamed');
+      const stale = store.configs.replace({ ...config, version: 2 }, 1);
+      await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(stale).rejects.toMatchObject({ currentVersion: 2 });
+    });
+
+    it('lets exactly one of two concurrent writers with the same version win', async () => {
+      const config = aConfig(tenant());
+      await store.configs.create(config);
+      const results = await Promise.allSettled(
+        ['a', 'b', 'c', 'd'].map((name) => store.configs.replace({ ...config, name, nameLower: name, version: 2 }, 1)),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const rejected of results.filter((r) => r.status === 'rejected')) {
+        expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
+      }
+    });
+
+    it('deletes only at the expected version, and says when nothing was there', async () => {
+      const config = aConfig(tenant());
+      await store.configs.create(config);
+      await expect(store.configs.delete(config.tenantId, config.id, 7)).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await store.configs.delete(config.tenantId, config.id, 1)).toBe(true);
+      expect(await store.configs.delete(config.tenantId, config.id, 1)).toBe(false);
+      expect(await store.configs.getMany(config.tenantId, [config.id])).toEqual([]);
+    });
+
+    it('pages in creation order without losing or repeating, and filters', async () => {
+      const tenantId = tenant();
+      const created: StoredConfig[] = [];
+      for (let index = 0; index < 7; index += 1) {
+        const config = aConfig(tenantId, {
+          name: `Finance ${index}`,
+          nameLower: `finance ${index}`,
+          connectorKey: index % 2 ? 'sftp' : 'postgresql',
+          integrationKey: index < 3 ? 'file-export' : null,
+        });
+        created.push(await store.configs.create(config));
+      }
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const page: Awaited<ReturnType<Store['configs']['list']>> = await store.configs.list(
+          tenantId,
+          {},
+          { first: 3, after },
+        );
+        seen.push(...page.items.map((c) => c.id));
+        after = page.hasNextPage ? page.endCursor : null;
+        pages += 1;
+      } while (after && pages < 10);
+      expect(seen).toEqual(created.map((c) => c.id));
+
+      const sftp = await store.configs.list(tenantId, { connectorKey: 'sftp' }, { first: 10 });
+      expect(sftp.items.map((c) => c.name)).toEqual(['Finance 1', 'Finance 3', 'Finance 5']);
+      const exports = await store.configs.list(tenantId, { integrationKey: 'file-export' }, { first: 10 });
+      expect(exports.items).toHaveLength(3);
+      const named = await store.configs.list(tenantId, { nameContains: 'NCE 4' }, { first: 10 });
+      expect(named.items.map((c) => c.name)).toEqual(['Finance 4']);
+    });
+
+    it('refuses a cursor it did not give out', async () => {
+      await expect(store.configs.list(tenant(), {}, { first: 2, after: 'bogus' })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
+    });
+  });
+
+  describe('api keys', () => {
+    it('creates, lists, and revokes within a tenant', async () => {
+      const tenantId = tenant();
+      const at = new Date().toISOString();
+      const key = {
+        tenantId,
+        id: uuidv7(),
+        schemaVersion: SCHEMA_VERSION,
+        name: 'ci',
+        role: 'ADMIN' as const,
+        hash: 'ab'.repeat(32),
+        displayPrefix: 'pbk_x',
+        createdAt: at,
+        createdBy: 'test',
+        revokedAt: null,
+      };
+      await store.apiKeys.create(key);
+      expect(await store.apiKeys.get(tenantId, key.id)).toEqual(key);
+      expect(await store.apiKeys.get(tenant(), key.id)).toBeUndefined();
+      expect(await store.apiKeys.list(tenantId)).toEqual([key]);
+      expect(await store.apiKeys.revoke(tenantId, key.id, at)).toBe(true);
+      expect((await store.apiKeys.get(tenantId, key.id))?.revokedAt).toBe(at);
+      expect(await store.apiKeys.revoke(tenantId, 'missing', at)).toBe(false);
+    });
+  });
+
+  describe('data keys', () => {
+    it('keeps one per tenant, re-wraps only from the expected key, and lists them all', async () => {
+      const tenantId = tenant();
+      const key = {
+        tenantId,
+        id: 'data-key',
+        schemaVersion: SCHEMA_VERSION,
+        kekId: 'kek-1',
+        wrapped: 'AAAA',
+        createdAt: new Date().toISOString(),
+        rewrappedAt: null,
+      };
+      await store.dataKeys.create(key);
+      await expect(store.dataKeys.create(key)).rejects.toBeInstanceOf(ConflictError);
+      const rewrapped = { ...key, kekId: 'kek-2', wrapped: 'BBBB', rewrappedAt: new Date().toISOString() };
+      await store.dataKeys.rewrap(rewrapped, 'kek-1');
+      await expect(store.dataKeys.rewrap(rewrapped, 'kek-1')).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.dataKeys.get(tenantId)).toEqual(rewrapped);
+      const all: string[] = [];
+      for await (const each of store.dataKeys.listAll()) all.push(each.tenantId);
+      expect(all).toContain(tenantId);
+      expect(await store.dataKeys.countAll()).toBe(all.length);
+    });
+  });
+
+  describe('audit events', () => {
+    it("lists a tenant's events newest first, in pages", async () => {
+      const tenantId = tenant();
+      const ids: string[] = [];
+      for (let index = 0; index < 5; index += 1) {
+        const id = uuidv7();
+        ids.push(id);
+        await store.audit.append({
+          tenantId,
+          id,
+          schemaVersion: SCHEMA_VERSION,
+          at: new Date().toISOString(),
+          actor: 'key:1',
+          action: 'config.updated',
+          targetId: 'c1',
+          fields: ['host'],
+        });
+      }
+      const first = await store.audit.list(tenantId, { first: 3 });
+      expect(first.items.map((e) => e.id)).toEqual(ids.slice(2).reverse());
+      expect(first.hasNextPage).toBe(true);
+      const second = await store.audit.list(tenantId, { first: 3, after: first.endCursor });
+      expect(second.items.map((e) => e.id)).toEqual(ids.slice(0, 2).reverse());
+      expect((await store.audit.list(tenant(), { first: 3 })).items).toEqual([]);
+    });
+  });
+
+  describe('relays', () => {
+    it("reads a tenant's relays by id", async () => {
+      const tenantId = tenant();
+      const relay = {
+        tenantId,
+        id: uuidv7(),
+        schemaVersion: SCHEMA_VERSION,
+        name: 'dc-1',
+        createdAt: new Date().toISOString(),
+      };
+      await store.relays.create(relay);
+      expect(await store.relays.getMany(tenantId, [relay.id, 'missing'])).toEqual([relay]);
+      expect(await store.relays.getMany(tenant(), [relay.id])).toEqual([]);
+    });
+  });
+});
