@@ -34,6 +34,8 @@ export interface ValidatedForm {
    * Values of hidden fields are dropped.
    */
   values: Record<string, unknown>;
+  /** The names of the fields visible for these values. */
+  visible: ReadonlySet<string>;
 }
 
 /** When one field breaks several limits, report the most basic one. */
@@ -86,5 +88,5 @@ export async function validateForm(
       message: messages[constraint],
     });
   }
-  return { errors, values };
+  return { errors, values, visible: new Set(visible.map((field) => field.name)) };
 }

@@ -9,7 +9,7 @@ import {
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { ConflictError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../page-cursor';
+import { idAfter, pageOf } from '../page-cursor';
 import { StoreUnavailableError, VersionConflictError } from '../store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
 import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
@@ -29,9 +29,6 @@ export interface CosmosStoreOptions {
 const CONTAINERS = ['configs', 'apiKeys', 'dataKeys', 'audit', 'relays'] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 const DATA_KEY_ID = 'data-key';
-
-const isContinuation = (value: unknown): value is { continuation: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { continuation?: unknown }).continuation === 'string';
 
 /** Cosmos adds these to every document; they are not part of ours. */
 function strip<T>(resource: T & Partial<Record<'_rid' | '_self' | '_etag' | '_attachments' | '_ts', unknown>>): T {
@@ -123,32 +120,40 @@ export class CosmosStore implements Store {
     return response.resource as (T & { _etag: string }) | undefined;
   }
 
-  private async query<T>(
+  /**
+   * One page, ordered by id, continuing after the cursor's id (keyset paging, so every item
+   * has a stable cursor). Cosmos may answer a query in several partial pages: continuation
+   * tokens are followed until the page is full.
+   */
+  private async query<T extends { id: string }>(
     name: ContainerName,
     tenantId: string,
     where: string,
     parameters: SqlParameter[],
     { first, after }: PageRequest,
-    order = 'ORDER BY c.id',
+    direction: 'ASC' | 'DESC' = 'ASC',
   ): Promise<Page<T>> {
-    const continuation = after ? decodeCursor(after, isContinuation).continuation : undefined;
+    const keyset = after ? ` AND c.id ${direction === 'ASC' ? '>' : '<'} @after` : '';
     const iterator = this.container(name).items.query<T & ItemDefinition>(
       {
-        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where} ${order}`,
-        parameters: [{ name: '@tenantId', value: tenantId }, ...parameters],
+        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${keyset} ORDER BY c.id ${direction}`,
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          ...(after ? [{ name: '@after', value: idAfter(after) }] : []),
+          ...parameters,
+        ],
       },
-      { partitionKey: tenantId, maxItemCount: first, continuationToken: continuation },
+      { partitionKey: tenantId, maxItemCount: first + 1 },
     );
-    const response = await this.call(`${name}.query`, () => iterator.fetchNext());
-    const token = response.continuationToken;
-    return {
-      items: response.resources.map((resource) => strip<T>(resource)),
-      hasNextPage: Boolean(token),
-      endCursor: token ? encodeCursor({ continuation: token }) : null,
-    };
+    const rows: T[] = [];
+    while (rows.length <= first && iterator.hasMoreResults()) {
+      const response = await this.call(`${name}.query`, () => iterator.fetchNext());
+      rows.push(...response.resources.map((resource) => strip<T>(resource)));
+    }
+    return pageOf(rows, first);
   }
 
-  private async queryAll<T>(
+  private async queryAll<T extends { id: string }>(
     name: ContainerName,
     tenantId: string,
     where: string,
@@ -159,7 +164,7 @@ export class CosmosStore implements Store {
     do {
       const page: Page<T> = await this.query<T>(name, tenantId, where, parameters, { first: 100, after });
       items.push(...page.items);
-      after = page.endCursor;
+      after = page.hasNextPage ? page.endCursor : null;
     } while (after);
     return items;
   }
@@ -172,7 +177,11 @@ export class CosmosStore implements Store {
     this.client.dispose();
   }
 
-  private async getMany<T>(name: ContainerName, tenantId: string, ids: readonly string[]): Promise<T[]> {
+  private async getMany<T extends { id: string }>(
+    name: ContainerName,
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<T[]> {
     if (ids.length === 0) return [];
     const names = ids.map((_, index) => `@id${index}`);
     return this.queryAll<T>(
@@ -327,7 +336,7 @@ export class CosmosStore implements Store {
     append: async (event: StoredAuditEvent) => {
       await this.create('audit', event);
     },
-    list: (tenantId, page) => this.query<StoredAuditEvent>('audit', tenantId, '', [], page, 'ORDER BY c.id DESC'),
+    list: (tenantId, page) => this.query<StoredAuditEvent>('audit', tenantId, '', [], page, 'DESC'),
   };
 
   relays: Store['relays'] = {

@@ -2,20 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../page-cursor';
+import { idAfter, pageOf } from '../page-cursor';
 import { VersionConflictError } from '../store.errors';
-import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
+import type { ConfigFilter, PageRequest, Store } from '../store.port';
 import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
 import { migrate } from './sqlite.schema';
-
-const isIdCursor = (value: unknown): value is { id: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
-
-function page<T extends { id: string }>(rows: T[], first: number): Page<T> {
-  const items = rows.slice(0, first);
-  const hasNextPage = rows.length > first;
-  return { items, hasNextPage, endCursor: items.length ? encodeCursor({ id: items[items.length - 1].id }) : null };
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') ?? false;
@@ -77,14 +68,14 @@ export class SqliteStore implements Store {
       }
       if (after) {
         where.push('id > ?');
-        params.push(decodeCursor(after, isIdCursor).id);
+        params.push(idAfter(after));
       }
       const rows = this.documents<StoredConfig>(
         `SELECT doc FROM configs WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
         ...params,
         first + 1,
       );
-      return page(rows, first);
+      return pageOf(rows, first);
     },
 
     create: async (config) => {
@@ -211,14 +202,14 @@ export class SqliteStore implements Store {
       let where = 'tenant_id = ?';
       if (after) {
         where += ' AND id < ?';
-        params.push(decodeCursor(after, isIdCursor).id);
+        params.push(idAfter(after));
       }
       const rows = this.documents<StoredAuditEvent>(
         `SELECT doc FROM audit_events WHERE ${where} ORDER BY id DESC LIMIT ?`,
         ...params,
         first + 1,
       );
-      return page(rows, first);
+      return pageOf(rows, first);
     },
   };
 

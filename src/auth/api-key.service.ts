@@ -1,0 +1,95 @@
+import { InputError } from '../errors';
+import type { Store } from '../store/store.port';
+import { SCHEMA_VERSION, type StoredApiKey } from '../store/store.types';
+import {
+  displayPrefix,
+  generateApiKey,
+  hashApiKey,
+  hashesMatch,
+  parseApiKey,
+  TENANT_ID_PATTERN,
+} from './api-key.format';
+import type { Principal, Role } from './principal';
+
+/** A verified key is trusted for this long before the store is asked again. */
+const VERIFIED_TTL_MS = 30_000;
+
+export interface CreatedApiKey {
+  record: StoredApiKey;
+  /** The key itself. Shown once; only its hash is stored. */
+  key: string;
+}
+
+/**
+ * API keys: created with a role in one tenant, shown once, stored as a SHA-256 hash, revoked
+ * by id. Verification costs one point read, then is remembered briefly; revoking through this
+ * service forgets it at once (other replicas within VERIFIED_TTL_MS).
+ */
+export class ApiKeyService {
+  private readonly verified = new Map<string, { principal: Principal; expires: number }>();
+
+  constructor(private readonly store: Store) {}
+
+  async create(tenantId: string, role: Role, name: string, createdBy: string): Promise<CreatedApiKey> {
+    if (!TENANT_ID_PATTERN.test(tenantId)) {
+      throw new InputError(
+        'A tenant id is 1 to 63 lower-case letters, digits and hyphens, starting with a letter or digit.',
+      );
+    }
+    const { key, keyId } = generateApiKey(tenantId);
+    return { key, record: await this.store.apiKeys.create(this.record(tenantId, keyId, key, role, name, createdBy)) };
+  }
+
+  /** Registers a key chosen outside Plugboard (PLUGBOARD_BOOTSTRAP_ADMIN_KEY); idempotent. */
+  async register(key: string, role: Role, name: string): Promise<StoredApiKey> {
+    const parsed = parseApiKey(key);
+    if (!parsed) throw new InputError('The key is not a Plugboard API key (pbk_<tenant>.<16 hex>.<43 base64url>).');
+    const existing = await this.store.apiKeys.get(parsed.tenantId, parsed.keyId);
+    if (existing) {
+      if (!hashesMatch(existing.hash, hashApiKey(key))) throw new InputError('Another key already has this key id.');
+      return existing;
+    }
+    return this.store.apiKeys.create(this.record(parsed.tenantId, parsed.keyId, key, role, name, 'bootstrap'));
+  }
+
+  private record(tenantId: string, id: string, key: string, role: Role, name: string, createdBy: string): StoredApiKey {
+    return {
+      tenantId,
+      id,
+      schemaVersion: SCHEMA_VERSION,
+      name,
+      role,
+      hash: hashApiKey(key),
+      displayPrefix: displayPrefix(key),
+      createdAt: new Date().toISOString(),
+      createdBy,
+      revokedAt: null,
+    };
+  }
+
+  /** The principal a key stands for, or undefined for a malformed, unknown or revoked key. */
+  async verify(key: string): Promise<Principal | undefined> {
+    const hash = hashApiKey(key);
+    const remembered = this.verified.get(hash);
+    if (remembered && remembered.expires > Date.now()) return remembered.principal;
+    const parsed = parseApiKey(key);
+    if (!parsed) return undefined;
+    const record = await this.store.apiKeys.get(parsed.tenantId, parsed.keyId);
+    if (!record || record.revokedAt || !hashesMatch(record.hash, hash)) return undefined;
+    const principal: Principal = { tenantId: record.tenantId, role: record.role, actor: `api-key:${record.id}` };
+    this.verified.set(hash, { principal, expires: Date.now() + VERIFIED_TTL_MS });
+    return principal;
+  }
+
+  list(tenantId: string): Promise<StoredApiKey[]> {
+    return this.store.apiKeys.list(tenantId);
+  }
+
+  async revoke(tenantId: string, keyId: string): Promise<boolean> {
+    const revoked = await this.store.apiKeys.revoke(tenantId, keyId, new Date().toISOString());
+    for (const [hash, { principal }] of this.verified) {
+      if (principal.tenantId === tenantId && principal.actor === `api-key:${keyId}`) this.verified.delete(hash);
+    }
+    return revoked;
+  }
+}

@@ -1,0 +1,94 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from './node.interface';
+import { PageInfo } from './paging.types';
+
+@ObjectType({ description: 'Whether a locked field holds a value. Never the value, never a mask.' })
+export class LockedFieldState {
+  @Field({ description: 'The locked field.' })
+  field!: string;
+
+  @Field({ description: 'Whether a value is stored.' })
+  isSet!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last set or cleared.' })
+  updatedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who last set or cleared it.' })
+  updatedBy?: string | null;
+}
+
+@ObjectType({ description: 'The outcome of the last connection test run against a saved config.' })
+export class LastTestResult {
+  @Field({ description: 'Whether the test succeeded.' })
+  ok!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The error code of a failed test.' })
+  code!: string | null;
+
+  @Field(() => Date, { description: 'When it ran.' })
+  at!: Date;
+
+  @Field({ description: 'Who ran it.' })
+  by!: string;
+}
+
+@ObjectType({ implements: Node, description: "A saved, configured connector in the caller's tenant." })
+export class ConnectorConfig extends Node {
+  @Field(() => ID, { description: 'The global id.' })
+  declare id: string;
+
+  @Field({ description: 'The name the tenant gave it.' })
+  name!: string;
+
+  @Field(() => Int, { description: 'The version of the connector settings shape it was saved with.' })
+  connectorVersion!: number;
+
+  @Field(() => GraphQLJSONObject, {
+    description:
+      'The unlocked values, as a field name → value map for generic forms. Locked fields are in `lockedFields`, never here.',
+  })
+  values!: Record<string, unknown>;
+
+  @Field(() => [LockedFieldState], { description: 'Every locked field of the form, with whether it holds a value.' })
+  lockedFields!: LockedFieldState[];
+
+  @Field(() => Date, { description: 'When it was created.' })
+  createdAt!: Date;
+
+  @Field({ description: 'Who created it.' })
+  createdBy!: string;
+
+  @Field(() => Date, { description: 'When it last changed.' })
+  updatedAt!: Date;
+
+  @Field({ description: 'Who last changed it.' })
+  updatedBy!: string;
+
+  @Field(() => Int, { description: 'Raised on every change. Send it as `expectedVersion` to update or delete.' })
+  version!: number;
+
+  @Field(() => LastTestResult, { nullable: true, description: 'The last connection test recorded on it.' })
+  lastTest?: LastTestResult | null;
+}
+
+@ObjectType({ description: 'One config in a page.' })
+export class ConnectorConfigEdge {
+  @Field({ description: 'Where this item sits, for paging.' })
+  cursor!: string;
+
+  @Field(() => ConnectorConfig, { description: 'The config.' })
+  node!: ConnectorConfig;
+}
+
+@ObjectType({ description: 'A page of saved configs, oldest first.' })
+export class ConnectorConfigConnection {
+  @Field(() => [ConnectorConfigEdge], { description: 'The configs of this page.' })
+  edges!: ConnectorConfigEdge[];
+
+  @Field(() => [ConnectorConfig], { description: 'The same configs, without cursors.' })
+  nodes!: ConnectorConfig[];
+
+  @Field(() => PageInfo, { description: 'Whether more follows.' })
+  pageInfo!: PageInfo;
+}

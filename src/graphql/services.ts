@@ -1,0 +1,16 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { ApiKeyService } from '../auth/api-key.service';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { ConfigService } from '../configs/config.service';
+import type { RuntimeConfigService } from '../configs/runtime-config.service';
+import type { Store } from '../store/store.port';
+
+/** What resolvers may use. Built once in app.ts; resolvers never construct their own. */
+export interface Services {
+  catalogue: Catalogue;
+  store: Store;
+  configs: ConfigService;
+  runtimeConfigs: RuntimeConfigService;
+  apiKeys: ApiKeyService;
+  audit: AuditLog;
+}

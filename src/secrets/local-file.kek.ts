@@ -1,0 +1,50 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { KeyEncryptionKeys } from './key-encryption.port';
+import { Keyring, type KeyringContents, newKeyId, newKeyMaterial } from './keyring';
+
+/**
+ * KEKs in a local JSON file, readable by its owner only (mode 0600). Created with one key on
+ * first start. Writes go through a temporary file and a rename, so an interrupted write never
+ * leaves a half-written keyring.
+ */
+export class LocalFileKeys extends Keyring implements KeyEncryptionKeys {
+  readonly canCreateKeys = true;
+
+  private constructor(
+    private readonly file: string,
+    private contents: KeyringContents,
+  ) {
+    super(contents);
+  }
+
+  get source(): string {
+    return `key file ${this.file}`;
+  }
+
+  static openOrCreate(file: string): LocalFileKeys {
+    if (!existsSync(file)) {
+      const id = newKeyId();
+      LocalFileKeys.write(file, { active: id, keys: { [id]: newKeyMaterial() } });
+    }
+    const contents = JSON.parse(readFileSync(file, 'utf8')) as KeyringContents;
+    return new LocalFileKeys(file, contents);
+  }
+
+  private static write(file: string, contents: KeyringContents): void {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(contents, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, file);
+  }
+
+  async createActiveKey(): Promise<string> {
+    const id = newKeyId();
+    const contents = { active: id, keys: { ...this.contents.keys, [id]: newKeyMaterial() } };
+    LocalFileKeys.write(this.file, contents);
+    this.contents = contents;
+    this.load(contents);
+    return id;
+  }
+}
