@@ -1,26 +1,69 @@
 import type { AddressInfo } from 'node:net';
+import { AuditLog } from './audit/audit-log';
+import { ApiKeyService } from './auth/api-key.service';
+import { bootstrapAdminKey } from './auth/bootstrap';
 import { defaultCatalogue } from './catalogue/default-catalogue';
 import type { PlugboardConfig } from './config';
+import { ConfigService } from './configs/config.service';
+import { RuntimeConfigService } from './configs/runtime-config.service';
 import { buildPlugboardSchema } from './graphql/schema.builder';
+import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
 import type { Logger } from './logger';
+import { openKeys } from './secrets/open-keys';
+import { SecretCipher } from './secrets/secret-cipher';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store.port';
 
 export interface RunningApp {
   /** Where /graphql and the other routes are served, such as http://127.0.0.1:4000. */
   url: string;
+  services: Services;
   stop(): Promise<void>;
 }
 
-/** The composition root: config → catalogue → schema → http. */
-export async function startApp(config: PlugboardConfig, logger: Logger): Promise<RunningApp> {
+export interface AppOverrides {
+  /** A store to use instead of the configured one (tests wrap it to count calls). */
+  store?: Store;
+}
+
+/** The composition root: config → store → secrets → catalogue → schema → http. */
+export async function startApp(
+  config: PlugboardConfig,
+  logger: Logger,
+  overrides: AppOverrides = {},
+): Promise<RunningApp> {
+  const store = overrides.store ?? (await openStore(config, logger));
+  const keys = openKeys(config);
   const catalogue = defaultCatalogue();
+  const audit = new AuditLog(store);
+  const cipher = new SecretCipher(store, keys);
+  const services: Services = {
+    catalogue,
+    store,
+    audit,
+    apiKeys: new ApiKeyService(store),
+    configs: new ConfigService(store, catalogue, cipher, audit),
+    runtimeConfigs: new RuntimeConfigService(store, cipher, audit),
+  };
+  await bootstrapAdminKey(
+    { bootstrapKey: config.bootstrapAdminKey, dataDir: config.dataDir, createFirstKey: store.kind === 'sqlite' },
+    services.apiKeys,
+    store,
+    logger,
+  );
   const { schema } = await buildPlugboardSchema(catalogue);
-  const http = await createHttpServer({ config, schema, logger });
+  const http = await createHttpServer({ config, schema, logger, services });
   await http.fastify.listen({ host: config.host, port: config.port });
   const { address, port, family } = http.fastify.server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
+  logger.debug({ store: store.kind, keys: keys.source }, 'storage ready');
   return {
     url: `http://${host}:${port}`,
-    stop: () => http.stop(),
+    services,
+    stop: async () => {
+      await http.stop();
+      await store.close();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { InputError } from './errors';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
@@ -9,6 +10,14 @@ export interface PlugboardConfig {
   bodyLimitBytes: number;
   /** How long a shutdown waits for requests in flight before closing connections, in ms. */
   shutdownGraceMs: number;
+  /** Where the embedded store, the local key file and the first admin key live. */
+  dataDir: string;
+  /** Set when COSMOS_ENDPOINT is: store in Azure Cosmos DB instead of the embedded SQLite file. */
+  cosmos?: { endpoint: string; key?: string; database: string };
+  /** Key-encryption keys from the environment; otherwise a local key file. */
+  keks: { kind: 'environment'; keys: string; active?: string } | { kind: 'file'; file: string };
+  /** An admin key for the `default` tenant to register at startup, for tests and automation. */
+  bootstrapAdminKey?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +41,12 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfig {
+  const dataDir = env.PLUGBOARD_DATA_DIR || 'data';
+  if (env.COSMOS_ENDPOINT && !/^https?:\/\//.test(env.COSMOS_ENDPOINT)) {
+    throw new InputError(
+      `COSMOS_ENDPOINT must be the account URL, such as https://acme.documents.azure.com:443/; it is "${env.COSMOS_ENDPOINT}".`,
+    );
+  }
   return {
     // Loopback by default: the embedded setup is for one machine; deployments set HOST=0.0.0.0.
     host: env.HOST || '127.0.0.1',
@@ -39,5 +54,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: integer(env, 'PLUGBOARD_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     shutdownGraceMs: integer(env, 'PLUGBOARD_SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    dataDir,
+    cosmos: env.COSMOS_ENDPOINT
+      ? {
+          endpoint: env.COSMOS_ENDPOINT,
+          key: env.COSMOS_KEY || undefined,
+          database: env.COSMOS_DATABASE || 'plugboard',
+        }
+      : undefined,
+    keks: env.PLUGBOARD_KEKS
+      ? { kind: 'environment', keys: env.PLUGBOARD_KEKS, active: env.PLUGBOARD_KEK_ACTIVE || undefined }
+      : { kind: 'file', file: env.PLUGBOARD_KEK_FILE || join(dataDir, 'kek.json') },
+    bootstrapAdminKey: env.PLUGBOARD_BOOTSTRAP_ADMIN_KEY || undefined,
   };
 }

@@ -4,6 +4,8 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { startApp } from './app';
 import { defaultCatalogue } from './catalogue/default-catalogue';
+import { KEK_USAGE, kekCommand } from './cli/kek.command';
+import { KEYS_USAGE, keysCommand } from './cli/keys.command';
 import { loadConfig } from './config';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import { createLogger } from './logger';
@@ -12,8 +14,19 @@ const USAGE = `Usage: plugboard <command>
 
 Commands:
   serve                 Serve the GraphQL API (the default)
+  keys …                Create, list and revoke API keys:
+${indent(KEYS_USAGE)}
+  kek …                 Rotate key-encryption keys:
+${indent(KEK_USAGE)}
   schema print          Print the schema SDL, with form-metadata directives
   schema emit [FILE]    Write the SDL to FILE (default schema/schema.graphql)`;
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -54,6 +67,12 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serve();
   if (command === 'schema') return schema(rest);
+  if (command === 'keys' || command === 'kek') {
+    const config = loadConfig();
+    // Commands talk to people on stderr; only warnings and worse go to the log.
+    const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    return command === 'keys' ? keysCommand(rest, config, logger) : kekCommand(rest, config, logger);
+  }
   if (command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return;

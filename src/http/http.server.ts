@@ -1,16 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { PlugboardConfig } from '../config';
+import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
+import type { Services } from '../graphql/services';
 import type { Logger } from '../logger';
+import { authenticate } from './authenticate';
 
 export interface HttpServerDeps {
   config: PlugboardConfig;
   schema: GraphQLSchema;
   logger: Logger;
+  services: Services;
 }
 
 /** The HTTP surface: /graphql (GET for queries, POST for everything) and /healthz. */
@@ -20,7 +25,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-export async function createHttpServer({ config, schema, logger }: HttpServerDeps): Promise<HttpServer> {
+export async function createHttpServer({ config, schema, logger, services }: HttpServerDeps): Promise<HttpServer> {
   const fastify = Fastify({
     bodyLimit: config.bodyLimitBytes,
     // Requests are logged by the GraphQL layer, not once per TCP request here.
@@ -28,8 +33,12 @@ export async function createHttpServer({ config, schema, logger }: HttpServerDep
     // Idle keep-alive connections would otherwise hold a shutdown open until they time out.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    genReqId: () => randomUUID(),
   });
-  const apollo = new ApolloServer({
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -40,7 +49,17 @@ export async function createHttpServer({ config, schema, logger }: HttpServerDep
     plugins: [fastifyApolloDrainPlugin(fastify), responseCachePlugin()],
   });
   await apollo.start();
-  await fastify.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST', 'OPTIONS'] });
+  await fastify.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: async (request) =>
+      createContext(
+        request.id,
+        logger.child({ requestId: request.id }),
+        services,
+        await authenticate(request.headers.authorization, services.apiKeys),
+      ),
+  });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   // Apollo's stop runs the drain plugin, which closes fastify: stopping goes through Apollo.
   return { fastify, stop: () => apollo.stop() };

@@ -1,13 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateApiKey } from '../../src/auth/api-key.format';
 
 const MAIN = join(__dirname, '../../dist/src/main.js');
 
 /** Starts the compiled CLI as `npm start` does, and waits for its startup line. */
-async function startServerProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [MAIN, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -32,8 +37,21 @@ async function startServerProcess(): Promise<{ child: ChildProcess; url: string;
 }
 
 describe('the server process', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'plugboard-process-'));
+  });
+
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('logs one startup line saying where it listens, serves, and stops cleanly on SIGTERM', async () => {
-    const { child, url, output } = await startServerProcess();
+    const { child, url, output } = await startServerProcess({
+      PLUGBOARD_DATA_DIR: dataDir,
+      PLUGBOARD_BOOTSTRAP_ADMIN_KEY: generateApiKey('default').key,
+    });
     const lines = output().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 30, url: `${url}/graphql` });
@@ -46,5 +64,24 @@ describe('the server process', () => {
     const [code] = await once(child, 'close');
     expect(code).toBe(0);
     expect(output()).toContain('"msg":"stopped"');
+  });
+
+  it('on first start, writes an admin key to a file only its owner can read, and logs where but not the key', async () => {
+    const { child, url, output } = await startServerProcess({ PLUGBOARD_DATA_DIR: dataDir });
+    const file = join(dataDir, 'admin-key.txt');
+    const key = readFileSync(file, 'utf8').trim();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'kek.json')).mode & 0o777).toBe(0o600);
+    expect(output()).toContain(file);
+    expect(output()).not.toContain(key);
+
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: '{ apiKeys { name role } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { apiKeys: [{ name: 'first admin key', role: 'ADMIN' }] } });
+    child.kill('SIGTERM');
+    await once(child, 'close');
   });
 });

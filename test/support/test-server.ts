@@ -1,15 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { type RunningApp, startApp } from '../../src/app';
+import { type AppOverrides, type RunningApp, startApp } from '../../src/app';
+import { generateApiKey } from '../../src/auth/api-key.format';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 
 export interface TestServer extends RunningApp {
   /** Every log line the server wrote, as text. */
   logs: () => string;
+  /** An admin key of the `default` tenant. */
+  adminKey: string;
+  dataDir: string;
 }
 
-/** Starts the real server on an ephemeral loopback port, with its logs captured. */
-export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+/**
+ * Starts the real server on an ephemeral loopback port, with its own data directory (SQLite
+ * file and key file), a known admin key, and its logs captured.
+ */
+export async function startTestServer(env: NodeJS.ProcessEnv = {}, overrides: AppOverrides = {}): Promise<TestServer> {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -17,7 +27,26 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<Test
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const app = await startApp(config, createLogger('debug', sink));
-  return { ...app, logs: () => lines.join('') };
+  const dataDir = mkdtempSync(join(tmpdir(), 'plugboard-test-'));
+  const adminKey = generateApiKey('default').key;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PLUGBOARD_DATA_DIR: dataDir,
+    PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+    ...env,
+  });
+  const app = await startApp(config, createLogger('debug', sink), overrides);
+  return {
+    ...app,
+    adminKey,
+    dataDir,
+    logs: () => lines.join(''),
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

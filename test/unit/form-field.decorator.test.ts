@@ -23,6 +23,8 @@ async function sampleSchema(): Promise<GraphQLSchema> {
     resolvers: [NothingResolver],
     // FormField brings in the enums the form directives' arguments use.
     orphanedTypes: [definition.settingsClass, definition.settingsInputClass, FormField],
+    // The application's resolvers are registered too (type-graphql's metadata is global).
+    authChecker: () => true,
     validate: false,
   });
   return withFormDirectives(built);

@@ -1,0 +1,35 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../logger';
+import type { Store } from '../store/store.port';
+import type { ApiKeyService } from './api-key.service';
+
+export const DEFAULT_TENANT = 'default';
+
+/**
+ * Makes sure someone can sign in to a new installation. A key given in
+ * PLUGBOARD_BOOTSTRAP_ADMIN_KEY is registered as an admin of `default`. Otherwise, when the
+ * `default` tenant has no key yet and this is the embedded setup (`createFirstKey`), one is made
+ * and written to a file only its owner can read; the log says where, never what.
+ */
+export async function bootstrapAdminKey(
+  options: { bootstrapKey?: string; dataDir: string; createFirstKey: boolean },
+  apiKeys: ApiKeyService,
+  store: Store,
+  logger: Logger,
+): Promise<void> {
+  if (options.bootstrapKey) {
+    await apiKeys.register(options.bootstrapKey, 'ADMIN', 'bootstrap admin key');
+    return;
+  }
+  if (!options.createFirstKey || (await store.apiKeys.list(DEFAULT_TENANT)).length > 0) return;
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const { key } = await apiKeys.create(DEFAULT_TENANT, 'ADMIN', 'first admin key', 'bootstrap');
+  const file = join(options.dataDir, 'admin-key.txt');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  logger.warn(
+    { file },
+    `Created the first admin API key of tenant "${DEFAULT_TENANT}" in ${file}. Move it to a password manager and delete the file.`,
+  );
+}

@@ -1,0 +1,51 @@
+import { SingleBar } from 'cli-progress';
+import type { PlugboardConfig } from '../config';
+import { InputError } from '../errors';
+import type { Logger } from '../logger';
+import { rewrapDataKeys } from '../secrets/key-rotation';
+import { openKeys } from '../secrets/open-keys';
+import { openStore } from '../store/open-store';
+
+export const KEK_USAGE = `plugboard kek rotate     make a new key-encryption key (key file) and re-wrap every data key under it
+plugboard kek rewrap     re-wrap every data key under the active key (after changing PLUGBOARD_KEK_ACTIVE, or to resume)`;
+
+/**
+ * Key-encryption-key rotation. Safe to interrupt and run again: a data key already wrapped by
+ * the active key is left alone, and the old keys stay in the keyring to unwrap the rest.
+ */
+export async function kekCommand(args: string[], config: PlugboardConfig, logger: Logger): Promise<void> {
+  const [action] = args;
+  if (action !== 'rotate' && action !== 'rewrap') throw new InputError(KEK_USAGE);
+  const keys = openKeys(config);
+  const store = await openStore(config, logger);
+  try {
+    if (action === 'rotate') {
+      if (!keys.canCreateKeys) {
+        throw new InputError(
+          `Keys from ${keys.source} cannot be made here. Add a key there, make it active, restart, then run \`plugboard kek rewrap\`.`,
+        );
+      }
+      process.stderr.write(`New active key-encryption key: ${await keys.createActiveKey()}\n`);
+    }
+    const bar = new SingleBar({
+      format: 'Re-wrapping data keys [{bar}] {value}/{total} tenants',
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 1000,
+    });
+    let started = false;
+    const result = await rewrapDataKeys(store, keys, (progress) => {
+      if (!started) {
+        bar.start(progress.total, 0);
+        started = true;
+      }
+      bar.update(progress.done);
+    });
+    bar.stop();
+    process.stderr.write(
+      `Done: ${result.rewrapped} re-wrapped, ${result.done - result.rewrapped} already under ${keys.activeKeyId()}.\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}

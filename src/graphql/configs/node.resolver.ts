@@ -1,0 +1,22 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Permission } from '../../auth/principal';
+import type { GraphQLContext } from '../context';
+import { fromGlobalId } from '../global-id';
+import { Node } from './node.interface';
+
+@Resolver()
+export class NodeResolver {
+  @Authorized<Permission>('configs:read')
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object of your tenant by its global id; null when there is none.',
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Node | null> {
+    const parsed = fromGlobalId(id);
+    const loaders = context.loaders();
+    if (parsed?.type === 'ConnectorConfig')
+      return ((await loaders.configById.load(parsed.localId)) ?? null) as unknown as Node;
+    if (parsed?.type === 'Relay') return ((await loaders.relayById.load(parsed.localId)) ?? null) as unknown as Node;
+    return null;
+  }
+}
