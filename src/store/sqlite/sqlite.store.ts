@@ -182,10 +182,17 @@ export class SqliteStore implements Store {
       return key;
     },
     listAll: async function* (this: SqliteStore) {
-      for (const row of this.db.prepare('SELECT doc FROM data_keys ORDER BY tenant_id').iterate() as Iterable<{
-        doc: string;
-      }>) {
-        yield JSON.parse(row.doc) as StoredDataKey;
+      // In batches rather than one open cursor: the caller writes between items, and a
+      // connection cannot write while it is still reading.
+      let after = '';
+      for (;;) {
+        const batch = this.documents<StoredDataKey>(
+          'SELECT doc FROM data_keys WHERE tenant_id > ? ORDER BY tenant_id LIMIT 100',
+          after,
+        );
+        yield* batch;
+        if (batch.length < 100) return;
+        after = batch[batch.length - 1].tenantId;
       }
     }.bind(this),
     countAll: async () => (this.db.prepare('SELECT count(*) AS n FROM data_keys').get() as { n: number }).n,
