@@ -2,20 +2,27 @@
  * `npm run bench`: Plugboard against baselines measured in the same run, reported as ratios,
  * because absolute figures on a shared 2-core machine drift from run to run.
  *
- * Each scenario runs a target and its baseline in separate processes, alternating them over
- * several rounds after a warm-up, and reports the median of each. BENCH_SECONDS sets the
- * length of one measurement (default 5), BENCH_ROUNDS the rounds (default 3).
+ * Every scenario runs against one Plugboard server process and a bare node:http baseline that
+ * answers with the same bytes, in separate processes, alternating over several rounds after a
+ * warm-up; medians are reported. Store calls per request are counted separately, in process,
+ * through a counting store. BENCH_SECONDS sets one measurement (default 5), BENCH_ROUNDS the
+ * rounds (default 3), BENCH_CONNECTIONS the concurrency (default 20), BENCH_ONLY a name filter.
  */
 import '../src/runtime-mode';
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { print } from 'graphql';
-import { ConnectorTypeDocument, ConnectorTypesDocument } from '../codegen/generated/graphql';
+import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
+import { SCENARIOS, type Scenario, type Target } from './scenarios';
+import { storeCallsPerRequest } from './store-calls';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const ONLY = process.env.BENCH_ONLY;
 const MAIN = join(__dirname, '../src/main.js');
 const RAW = join(__dirname, 'raw-baseline.server.js');
 
@@ -25,11 +32,11 @@ interface Measurement {
   errors: number;
 }
 
-async function measure(url: string, body: string, seconds: number): Promise<Measurement> {
+async function measure(target: Target, body: string, seconds: number): Promise<Measurement> {
   const result = await autocannon({
-    url: `${url}/graphql`,
+    url: `${target.url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...target.headers },
     body,
     connections: CONNECTIONS,
     duration: seconds,
@@ -51,72 +58,70 @@ function summarise(samples: Measurement[]): Measurement {
   };
 }
 
-interface Scenario {
-  name: string;
-  /** The JSON body of the GraphQL request, as a UI would send it. */
-  request: string;
-}
-
-const SCENARIOS: Scenario[] = [
-  {
-    name: 'catalogue query (ConnectorTypes: every connector and field)',
-    request: JSON.stringify({ query: print(ConnectorTypesDocument), operationName: 'ConnectorTypes' }),
-  },
-  {
-    name: 'one form (ConnectorType: postgresql as file-export shows it)',
-    request: JSON.stringify({
-      query: print(ConnectorTypeDocument),
-      operationName: 'ConnectorType',
-      variables: { key: 'postgresql', integration: 'file-export' },
-    }),
-  },
-];
-
-async function runScenario({ name, request: query }: Scenario): Promise<void> {
-  const plugboard = await startProcess(MAIN, ['serve'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
-  const response = await fetch(`${plugboard.url}/graphql`, {
+async function runScenario(scenario: Scenario, plugboard: Target, adminKey: string): Promise<void> {
+  const target = scenario.authenticated ? plugboard : { ...plugboard, headers: {} };
+  await scenario.prepare?.(target);
+  const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: query,
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: scenario.body,
   });
   const bytes = await response.text();
-  if (!response.ok || bytes.includes('"errors"')) throw new Error(`catalogue query failed: ${bytes.slice(0, 500)}`);
+  if (!response.ok || bytes.includes('"errors":[{')) throw new Error(`${scenario.name} failed: ${bytes.slice(0, 500)}`);
   const raw = await startProcess(RAW, [], { BENCH_BODY: bytes });
+  const baseline: Target = { url: raw.url, headers: {} };
   try {
-    await measure(plugboard.url, query, 2);
-    await measure(raw.url, query, 2);
+    await measure(target, scenario.body, 2);
+    await measure(baseline, scenario.body, 2);
     const targetSamples: Measurement[] = [];
     const baselineSamples: Measurement[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      targetSamples.push(await measure(plugboard.url, query, SECONDS));
-      baselineSamples.push(await measure(raw.url, query, SECONDS));
+      targetSamples.push(await measure(target, scenario.body, SECONDS));
+      baselineSamples.push(await measure(baseline, scenario.body, SECONDS));
     }
-    const target = summarise(targetSamples);
-    const baseline = summarise(baselineSamples);
-    console.log(`\nScenario: ${name}, ${bytes.length} bytes per response`);
+    const mine = summarise(targetSamples);
+    const theirs = summarise(baselineSamples);
+    const calls = await storeCallsPerRequest(scenario, adminKey);
+    console.log(`\nScenario: ${scenario.name}, ${bytes.length} bytes per response`);
     console.table({
-      'Plugboard /graphql': {
-        'req/s': Math.round(target.requestsPerSecond),
-        'p99 ms': target.p99Ms,
-        errors: target.errors,
-      },
+      'Plugboard /graphql': { 'req/s': Math.round(mine.requestsPerSecond), 'p99 ms': mine.p99Ms, errors: mine.errors },
       'raw node:http, same bytes': {
-        'req/s': Math.round(baseline.requestsPerSecond),
-        'p99 ms': baseline.p99Ms,
-        errors: baseline.errors,
+        'req/s': Math.round(theirs.requestsPerSecond),
+        'p99 ms': theirs.p99Ms,
+        errors: theirs.errors,
       },
     });
     console.log(
-      `ratio: Plugboard serves ${(target.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× the raw server's req/s; p99 ${(target.p99Ms / Math.max(baseline.p99Ms, 1)).toFixed(2)}× its latency`,
+      `ratio: Plugboard serves ${(mine.requestsPerSecond / theirs.requestsPerSecond).toFixed(3)}× the raw server's req/s; p99 ${(mine.p99Ms / Math.max(theirs.p99Ms, 1)).toFixed(1)}× its latency`,
     );
-    console.log(`(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; both in their own process)`);
+    console.log(`store calls per request: ${calls.perRequest} (${calls.detail})`);
   } finally {
-    await Promise.all([plugboard.stop(), raw.stop()]);
+    await raw.stop();
   }
 }
 
 async function main(): Promise<void> {
-  for (const scenario of SCENARIOS) await runScenario(scenario);
+  const dataDir = mkdtempSync(join(tmpdir(), 'plugboard-bench-'));
+  const adminKey = generateApiKey('default').key;
+  const server = await startProcess(MAIN, ['serve'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    PLUGBOARD_DATA_DIR: dataDir,
+    PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+  });
+  const plugboard: Target = { url: server.url, headers: { authorization: `Bearer ${adminKey}` } };
+  try {
+    for (const scenario of SCENARIOS.filter((s) => !ONLY || s.name.includes(ONLY))) {
+      await runScenario(scenario, plugboard, adminKey);
+    }
+    console.log(
+      `\n(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; each server in its own process)`,
+    );
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error) => {

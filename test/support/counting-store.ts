@@ -1,32 +1,14 @@
+import { meteredStore } from '../../src/store/metered.store';
 import type { Store } from '../../src/store/store.port';
 
 /** Wraps a store so that a test can count the calls that reach it, by name. */
-export function countingStore(store: Store): {
-  store: Store;
-  calls: () => Record<string, number>;
-  total: () => number;
-  reset: () => void;
-} {
+export function countingStore(store: Store): { store: Store; calls: () => Record<string, number>; reset: () => void } {
   let counts: Record<string, number> = {};
-  const wrap = <T extends object>(target: T, prefix: string): T =>
-    new Proxy(target, {
-      get(object, property, receiver) {
-        const value = Reflect.get(object, property, receiver);
-        if (typeof value === 'function') {
-          return (...args: unknown[]) => {
-            const name = `${prefix}${String(property)}`;
-            counts[name] = (counts[name] ?? 0) + 1;
-            return value.apply(object, args);
-          };
-        }
-        if (typeof value === 'object' && value !== null) return wrap(value, `${String(property)}.`);
-        return value;
-      },
-    });
   return {
-    store: wrap(store, ''),
+    store: meteredStore(store, (operation) => {
+      counts[operation] = (counts[operation] ?? 0) + 1;
+    }),
     calls: () => ({ ...counts }),
-    total: () => Object.values(counts).reduce((sum, n) => sum + n, 0),
     reset: () => {
       counts = {};
     },

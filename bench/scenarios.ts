@@ -1,0 +1,76 @@
+import { print } from 'graphql';
+import {
+  ConnectorConfigsDocument,
+  ConnectorTypeDocument,
+  ConnectorTypesDocument,
+  CreateConnectorConfigDocument,
+} from '../codegen/generated/graphql';
+
+export interface Target {
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** One thing a client does, repeated under load. */
+export interface Scenario {
+  name: string;
+  /** Runs once before measuring, such as seeding data. */
+  prepare?: (target: Target) => Promise<void>;
+  /** The JSON body of the GraphQL request, as a UI would send it. */
+  body: string;
+  /** Whether the request needs the admin key. */
+  authenticated: boolean;
+}
+
+const request = (document: Parameters<typeof print>[0], operationName: string, variables?: object) =>
+  JSON.stringify({ query: print(document), operationName, variables });
+
+const POSTGRES_VALUES = { host: 'db.example.com', database: 'analytics', username: 'svc', password: 'bench-secret' };
+
+async function post(target: Target, body: string): Promise<unknown> {
+  const response = await fetch(`${target.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body,
+  });
+  const json = (await response.json()) as { errors?: unknown };
+  if (!response.ok || json.errors) throw new Error(`bench request failed: ${JSON.stringify(json).slice(0, 400)}`);
+  return json;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'catalogue query (ConnectorTypes: every connector and field)',
+    body: request(ConnectorTypesDocument, 'ConnectorTypes'),
+    authenticated: false,
+  },
+  {
+    name: 'one form (ConnectorType: postgresql as file-export shows it)',
+    body: request(ConnectorTypeDocument, 'ConnectorType', { key: 'postgresql', integration: 'file-export' }),
+    authenticated: false,
+  },
+  {
+    name: 'list 50 saved configs with their connector type and relay',
+    prepare: async (target) => {
+      for (let index = 0; index < 100; index += 1) {
+        await post(
+          target,
+          request(CreateConnectorConfigDocument, 'CreateConnectorConfig', {
+            input: { name: `Warehouse ${index}`, connectorType: 'postgresql', values: POSTGRES_VALUES },
+          }),
+        );
+      }
+    },
+    body: request(ConnectorConfigsDocument, 'ConnectorConfigs', { first: 50 }),
+    authenticated: true,
+  },
+  {
+    name: 'save a new config (validate, encrypt the password, store, audit)',
+    body: request(CreateConnectorConfigDocument, 'CreateConnectorConfig', {
+      input: { name: 'Bench save', connectorType: 'postgresql', values: POSTGRES_VALUES },
+    }),
+    authenticated: true,
+  },
+];
+
+export { post };
