@@ -23,7 +23,7 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
   let rule: { pathPattern: RegExp; fault: Fault } | undefined;
   let faults = 0;
   const server: Server = createServer((incoming, outgoing) => {
-    if (rule && rule.pathPattern.test(incoming.url ?? '')) {
+    if (rule?.pathPattern.test(incoming.url ?? '')) {
       faults += 1;
       incoming.resume();
       outgoing.writeHead(rule.fault.status, { 'content-type': 'application/json', ...rule.fault.headers });
