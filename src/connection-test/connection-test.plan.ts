@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import type { TestContext } from './test-context';
 
 /** The stages a connection test moves through; results report each one. */
 export enum TestStepKind {
@@ -30,6 +31,14 @@ export interface ConnectionTestPlan {
   steps: TestStepKind[];
   /** The limit for the whole test, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Runs the test with real clients; throws TestFailure to report what is wrong. Connectors
+   * gain theirs one by one as the connection-test capability is built; until a connector has
+   * one, the runner refuses to test it.
+   */
+  run?: (context: TestContext) => Promise<void>;
+  /** The fields whose values identify the account on the host, for the per-credential limit. */
+  credentialFields?: string[];
 }
 
 export const DEFAULT_TEST_TIMEOUT_MS = 20_000;

@@ -1,4 +1,10 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import { failureForStatus } from '../connection-test/http-classification';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { caCertificateField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
@@ -19,6 +25,8 @@ const OAUTH2 = auth('OAUTH2_CLIENT_CREDENTIALS');
   connectionTest: {
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['baseUrl', 'username', 'clientId'],
+    run: testRestApi,
   },
 })
 export class RestApiSettings extends RelayReachableSettings {
@@ -223,4 +231,154 @@ export class RestApiSettings extends RelayReachableSettings {
 
   @FormField(caCertificateField("the API's certificate", { order: 20 }))
   caCertificate?: string;
+}
+
+/** The locked field a refused credential lives in, per sign-in method. */
+const CREDENTIAL_FIELD: Readonly<Record<string, string>> = {
+  NONE: 'authMethod',
+  BASIC: 'password',
+  BEARER: 'bearerToken',
+  API_KEY_HEADER: 'apiKey',
+  API_KEY_QUERY: 'apiKey',
+  OAUTH2_CLIENT_CREDENTIALS: 'clientSecret',
+};
+
+/** RFC 6749 §5.2 token errors: which field is at fault, and what it means. */
+function tokenFailure(answer: HttpAnswer): TestFailure {
+  let body: { error?: string; error_description?: string } = {};
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    // not JSON: classified by status below
+  }
+  const details = { providerCode: body.error ?? `HTTP ${answer.status}`, providerMessage: body.error_description };
+  switch (body.error) {
+    case 'invalid_client':
+      return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'clientSecret', ...details });
+    case 'invalid_scope':
+      return new TestFailure(Code.INVALID_VALUE, {
+        field: 'scopes',
+        message: 'The token URL refused the scopes.',
+        ...details,
+      });
+    case 'unauthorized_client':
+    case 'unsupported_grant_type':
+      return new TestFailure(Code.PROVIDER_ERROR, {
+        field: 'clientId',
+        message: 'This client may not use the client-credentials grant.',
+        hint: "Enable the client-credentials grant for this client in the API provider's settings.",
+        ...details,
+      });
+  }
+  return (
+    failureForStatus(answer, { credential: 'clientSecret', location: 'tokenUrl' }, body.error_description) ??
+    new TestFailure(Code.UNEXPECTED_RESPONSE, { field: 'tokenUrl', ...details })
+  );
+}
+
+async function clientCredentialsToken(context: TestContext, http: GuardedHttp): Promise<string> {
+  const clientId = context.text('clientId');
+  const clientSecret = context.text('clientSecret');
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (context.text('scopes')) form.set('scope', context.text('scopes'));
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
+  if (context.text('clientAuthentication') === 'BODY') {
+    form.set('client_id', clientId);
+    form.set('client_secret', clientSecret);
+  } else {
+    // RFC 6749 §2.3.1: each part form-encoded before joining, or secrets with + % : break.
+    const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+    context.scrubber.add(basic);
+    headers.authorization = `Basic ${basic}`;
+  }
+  const answer = await context.step(
+    Step.AUTHENTICATE,
+    (signal) =>
+      http.request(context.text('tokenUrl'), {
+        method: 'POST',
+        headers,
+        body: form.toString(),
+        field: 'tokenUrl',
+        signal,
+      }),
+    { field: 'tokenUrl' },
+  );
+  if (answer.status !== 200) throw tokenFailure(answer);
+  try {
+    const token = (JSON.parse(answer.text) as { access_token?: unknown }).access_token;
+    if (typeof token === 'string' && token) {
+      context.scrubber.add(token);
+      return token;
+    }
+  } catch {
+    // fall through
+  }
+  throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+    field: 'tokenUrl',
+    message: 'The token URL answered 200 without an access_token.',
+  });
+}
+
+/**
+ * Resolve and vet the host, connect, verify TLS, sign in (OAuth token if asked), then send the
+ * test request and read its status: 2xx (or the expected status) passes.
+ */
+async function testRestApi(context: TestContext): Promise<void> {
+  const method = context.text('authMethod') || 'NONE';
+  const base = new URL(context.text('baseUrl'));
+  const url = new URL(base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/'), base);
+  const http = new GuardedHttp(context.destinations, { caCertificate: context.text('caCertificate') || undefined });
+  try {
+    await probeTransport(context, {
+      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      tls: url.protocol === 'https:',
+      caCertificate: context.text('caCertificate'),
+      field: 'baseUrl',
+    });
+    const headers: Record<string, string> = { accept: 'application/json, */*' };
+    for (const { name, value } of (context.values.customHeaders as { name: string; value: string }[] | undefined) ??
+      []) {
+      headers[name] = value;
+    }
+    if (method === 'BASIC') {
+      const basic = Buffer.from(`${context.text('username')}:${context.text('password')}`).toString('base64');
+      context.scrubber.add(basic);
+      headers.authorization = `Basic ${basic}`;
+    } else if (method === 'BEARER') {
+      headers.authorization = `Bearer ${context.text('bearerToken')}`;
+    } else if (method === 'API_KEY_HEADER') {
+      headers[context.text('apiKeyHeaderName')] = context.text('apiKey');
+    } else if (method === 'API_KEY_QUERY') {
+      url.searchParams.set(context.text('apiKeyQueryParameter'), context.text('apiKey'));
+    } else if (method === 'OAUTH2_CLIENT_CREDENTIALS') {
+      headers.authorization = `Bearer ${await clientCredentialsToken(context, http)}`;
+    }
+    const answer = await context.step(
+      Step.AUTHORIZE,
+      (signal) =>
+        http.request(url.toString(), {
+          method: context.text('testMethod') === 'HEAD' ? 'HEAD' : 'GET',
+          headers,
+          field: 'baseUrl',
+          signal,
+        }),
+      { field: 'baseUrl' },
+    );
+    const expected = context.values.expectedStatus as number | undefined;
+    if (expected !== undefined && answer.status === expected) return;
+    const failure = failureForStatus(answer, { credential: CREDENTIAL_FIELD[method], location: 'testPath' });
+    if (expected !== undefined && !failure) {
+      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+        field: 'expectedStatus',
+        message: `The test request answered ${answer.status}, not the expected ${expected}.`,
+      });
+    }
+    if (failure) throw failure;
+  } finally {
+    await http.close();
+  }
 }

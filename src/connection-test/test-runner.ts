@@ -1,0 +1,164 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { FormSectionKind } from '../forms/form.enums';
+import type { FormFieldDefinition } from '../forms/form-field.definition';
+import { isValueSet } from '../forms/form-rule';
+import { validateForm } from '../forms/form-validator';
+import { isRequired, visibleFields } from '../forms/form-visibility';
+import type { Destinations } from './guarded-http';
+import { SecretScrubber } from './secret-scrubber';
+import { type StepRecord, TestContext } from './test-context';
+import { TestErrorCode as Code } from './test-error-codes';
+import { type TestError, TestFailure, testError } from './test-failure';
+import type { TestLimiter } from './test-limiter';
+
+export interface TestRequest {
+  tenantId: string;
+  connectorKey: string;
+  integrationKey?: string | null;
+  /** The form's values; locked fields as re-entered for this test. */
+  values: Record<string, unknown>;
+  /** Locked fields that hold a saved value on the config being tested, if any. */
+  savedLockedFields?: ReadonlySet<string>;
+}
+
+export type TestStatus = 'SUCCEEDED' | 'FAILED' | 'REFUSED';
+
+export interface ReportedTestError extends TestError {
+  section?: FormSectionKind;
+}
+
+export interface ConnectionTestOutcome {
+  ok: boolean;
+  /** REFUSED: nothing was attempted (invalid input, locked fields not re-entered, limits). */
+  status: TestStatus;
+  durationMs: number;
+  steps: StepRecord[];
+  errors: ReportedTestError[];
+}
+
+/**
+ * Runs connection tests: validation first, with the same evaluator as saving; locked fields
+ * must have been re-entered (saved values are never used); then the connector's own test,
+ * within its time limit and the concurrency limits. Every message is scrubbed of every value
+ * submitted in a locked field before it leaves.
+ */
+export class ConnectionTestRunner {
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly destinations: Destinations,
+    private readonly limiter: TestLimiter,
+    private readonly options: { stepTimeoutMs?: number } = {},
+  ) {}
+
+  async run(request: TestRequest): Promise<ConnectionTestOutcome> {
+    const started = performance.now();
+    const finish = (
+      status: TestStatus,
+      steps: StepRecord[],
+      errors: TestError[],
+      fields: FormFieldDefinition[],
+      scrubber: SecretScrubber,
+    ) => ({
+      ok: status === 'SUCCEEDED',
+      status,
+      durationMs: Math.round(performance.now() - started),
+      steps,
+      errors: errors.map((error) => this.report(error, fields, scrubber)),
+    });
+
+    const lookup = this.catalogue.form(request.connectorKey, request.integrationKey);
+    if (!lookup.found) {
+      const field = lookup.reason === 'UNKNOWN_CONNECTOR' ? 'connectorType' : 'integration';
+      return finish(
+        'REFUSED',
+        [],
+        [testError(Code.INVALID_VALUE, { field, message: `Unknown ${field}.` })],
+        [],
+        new SecretScrubber(),
+      );
+    }
+    const { form } = lookup;
+    const locked = form.fields.filter((field) => field.locked);
+    const scrubber = new SecretScrubber(
+      locked.map((field) => request.values[field.name]).filter((value): value is string => typeof value === 'string'),
+    );
+
+    const refusals = await this.refusals(form.connector.settingsClass, form.fields, request);
+    if (refusals.length) return finish('REFUSED', [], refusals, form.fields, scrubber);
+
+    const plan = form.connector.connectionTest;
+    if (!plan.run) throw new Error(`The ${form.connector.key} connector has no connection test yet`);
+    const validated = await validateForm(
+      { settingsClass: form.connector.settingsClass, fields: form.fields },
+      request.values,
+    );
+    const credential = [
+      form.connector.key,
+      ...(plan.credentialFields ?? []).map((name) => String(validated.values[name] ?? '')),
+    ].join('|');
+    let release: () => void;
+    try {
+      release = this.limiter.acquire(request.tenantId, credential);
+    } catch (error) {
+      if (error instanceof TestFailure) return finish('REFUSED', [], [error.error], form.fields, scrubber);
+      throw error;
+    }
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), plan.timeoutMs);
+    const context = new TestContext(
+      validated.values,
+      this.destinations,
+      scrubber,
+      deadline.signal,
+      this.options.stepTimeoutMs,
+    );
+    try {
+      await plan.run(context);
+      return finish('SUCCEEDED', context.steps, [], form.fields, scrubber);
+    } catch (error) {
+      const failure = error instanceof TestFailure ? error.error : testError(Code.INTERNAL);
+      return finish('FAILED', context.steps, [failure], form.fields, scrubber);
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+
+  /** Problems that stop a test before anything is attempted. */
+  private async refusals(
+    settingsClass: Function,
+    fields: FormFieldDefinition[],
+    request: TestRequest,
+  ): Promise<TestError[]> {
+    const validated = await validateForm({ settingsClass, fields }, request.values);
+    const visible = visibleFields(fields, {
+      ...request.values,
+      ...Object.fromEntries([...(request.savedLockedFields ?? [])].map((name) => [name, true])),
+    });
+    const notReentered = new Set(
+      visible
+        .filter((field) => field.locked && !isValueSet(request.values[field.name]))
+        .filter((field) => request.savedLockedFields?.has(field.name) || isRequired(field, visible, request.values))
+        .map((field) => field.name),
+    );
+    const errors: TestError[] = [...notReentered].map((field) => testError(Code.LOCKED_FIELD_NOT_REENTERED, { field }));
+    for (const problem of validated.errors) {
+      if (notReentered.has(problem.field)) continue;
+      errors.push(
+        testError(Code.INVALID_VALUE, { field: problem.field, message: problem.message, providerCode: problem.code }),
+      );
+    }
+    return errors;
+  }
+
+  private report(error: TestError, fields: FormFieldDefinition[], scrubber: SecretScrubber): ReportedTestError {
+    const field = fields.find((candidate) => candidate.name === error.field);
+    return {
+      ...error,
+      section: field?.section,
+      message: scrubber.scrub(error.message),
+      hint: scrubber.scrub(error.hint),
+      providerMessage: scrubber.scrub(error.providerMessage),
+    };
+  }
+}

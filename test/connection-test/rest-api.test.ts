@@ -1,0 +1,279 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
+import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
+import { testRunner } from '../support/test-runner';
+
+const CANARY = 'canary+Tok/en=42';
+let certs: TestCertificates;
+let api: HttpsPeer;
+const run = testRunner();
+
+beforeAll(async () => {
+  certs = await makeTestCertificates();
+  api = await startHttpsPeer(certs.valid);
+});
+
+afterAll(async () => {
+  await api.stop();
+});
+
+const rest = (values: Record<string, unknown> = {}) => ({ baseUrl: api.url, caCertificate: certs.ca, ...values });
+const bearer = (values: Record<string, unknown> = {}) => rest({ authMethod: 'BEARER', bearerToken: CANARY, ...values });
+
+describe('the REST API connection test', () => {
+  it('passes on a 2xx, running and timing every step', async () => {
+    api.handle((_request, response) => json(response, 200, { ok: true }));
+    const outcome = await run('rest-api', bearer({ testPath: '/me' }));
+    expect(outcome).toMatchObject({ ok: true, status: 'SUCCEEDED', errors: [] });
+    expect(outcome.steps.map((step) => [step.kind, step.status])).toEqual([
+      ['RESOLVE', 'SUCCEEDED'],
+      ['CONNECT', 'SUCCEEDED'],
+      ['TLS', 'SUCCEEDED'],
+      ['AUTHORIZE', 'SUCCEEDED'],
+    ]);
+    const last = api.requests[api.requests.length - 1];
+    expect(last).toMatchObject({ url: '/me', headers: { authorization: `Bearer ${CANARY}` } });
+  });
+
+  it.each<[string, number, Record<string, string>, object]>([
+    [
+      '401',
+      401,
+      {},
+      { code: 'INVALID_CREDENTIALS', category: 'CREDENTIALS', field: 'bearerToken', section: 'GENERAL' },
+    ],
+    ['403', 403, {}, { code: 'PERMISSION_DENIED', category: 'PERMISSION', field: 'bearerToken' }],
+    ['404', 404, {}, { code: 'NOT_FOUND', field: 'testPath', section: 'ADDITIONAL_OPTIONS' }],
+    [
+      '429 with Retry-After',
+      429,
+      { 'retry-after': '7' },
+      { code: 'THROTTLED', category: 'THROTTLING', retryAfterSeconds: 7, retryable: true },
+    ],
+    ['500', 500, {}, { code: 'PROVIDER_UNAVAILABLE', category: 'PROVIDER', retryable: true }],
+    ['503', 503, { 'retry-after': '30' }, { code: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: 30 }],
+    ['302', 302, { location: 'https://login.example.com/' }, { code: 'UNEXPECTED_RESPONSE', field: 'testPath' }],
+  ])('classifies %s', async (_name, status, headers, expected) => {
+    // The peer echoes the token back, as careless APIs do: it must not reach the result.
+    api.handle((request, response) =>
+      json(response, status, { error: `refused ${request.headers.authorization}` }, headers),
+    );
+    const outcome = await run('rest-api', bearer());
+    expect(outcome.ok).toBe(false);
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ ...expected, hint: expect.any(String), providerCode: `HTTP ${status}` }),
+    ]);
+    expect(JSON.stringify(outcome)).not.toContain(CANARY);
+  });
+
+  it('accepts the expected status when one is set', async () => {
+    api.handle((_request, response) => json(response, 204, {}));
+    expect((await run('rest-api', bearer({ expectedStatus: 204 }))).ok).toBe(true);
+    expect((await run('rest-api', bearer({ expectedStatus: 200 }))).errors[0]).toMatchObject({
+      code: 'UNEXPECTED_RESPONSE',
+      field: 'expectedStatus',
+    });
+  });
+
+  it('signs in with Basic, API key header, and API key query', async () => {
+    api.handle((_request, response) => json(response, 200, {}));
+    await run('rest-api', rest({ authMethod: 'BASIC', username: 'svc', password: CANARY }));
+    expect(api.requests.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from(`svc:${CANARY}`).toString('base64')}`);
+    await run('rest-api', rest({ authMethod: 'API_KEY_HEADER', apiKeyHeaderName: 'X-Api-Key', apiKey: CANARY }));
+    expect(api.requests.at(-1)?.headers['x-api-key']).toBe(CANARY);
+    await run(
+      'rest-api',
+      rest({
+        authMethod: 'API_KEY_QUERY',
+        apiKeyQueryParameter: 'key',
+        apiKey: CANARY,
+        customHeaders: [{ name: 'X-Tenant', value: 'acme' }],
+      }),
+    );
+    expect(api.requests.at(-1)?.url).toBe(`/?key=${encodeURIComponent(CANARY)}`);
+    expect(api.requests.at(-1)?.headers['x-tenant']).toBe('acme');
+  });
+
+  describe('OAuth 2.0 client credentials', () => {
+    const oauth = (values: Record<string, unknown> = {}) =>
+      rest({
+        authMethod: 'OAUTH2_CLIENT_CREDENTIALS',
+        tokenUrl: `${api.url}/oauth/token`,
+        clientId: 'app:1',
+        clientSecret: CANARY,
+        scopes: 'read',
+        ...values,
+      });
+
+    it('gets a token with form-encoded Basic client authentication, then probes with it', async () => {
+      api.handle((request, response) => {
+        if (request.url === '/oauth/token')
+          return json(response, 200, { access_token: 'tok-123456', token_type: 'Bearer' });
+        json(response, request.headers.authorization === 'Bearer tok-123456' ? 200 : 401, {});
+      });
+      const outcome = await run('rest-api', oauth());
+      expect(outcome.ok).toBe(true);
+      expect(outcome.steps.map((s) => s.kind)).toEqual(['RESOLVE', 'CONNECT', 'TLS', 'AUTHENTICATE', 'AUTHORIZE']);
+      const tokenRequest = api.requests.find((r) => r.url === '/oauth/token');
+      const basic = Buffer.from(String(tokenRequest?.headers.authorization).slice(6), 'base64').toString();
+      expect(basic).toBe(`${encodeURIComponent('app:1')}:${encodeURIComponent(CANARY)}`);
+      expect(new URLSearchParams(tokenRequest?.body)).toEqual(
+        new URLSearchParams({ grant_type: 'client_credentials', scope: 'read' }),
+      );
+    });
+
+    it.each<[string, number, object, object]>([
+      [
+        'invalid_client',
+        401,
+        { error: 'invalid_client', error_description: `bad secret ${CANARY}` },
+        { code: 'INVALID_CREDENTIALS', field: 'clientSecret', providerCode: 'invalid_client' },
+      ],
+      ['invalid_scope', 400, { error: 'invalid_scope' }, { code: 'INVALID_VALUE', field: 'scopes' }],
+      ['unauthorized_client', 400, { error: 'unauthorized_client' }, { code: 'PROVIDER_ERROR', field: 'clientId' }],
+      ['a 429', 429, {}, { code: 'THROTTLED' }],
+    ])('classifies %s from the token URL', async (_name, status, body, expected) => {
+      api.handle((_request, response) => json(response, status, body));
+      const outcome = await run('rest-api', oauth());
+      expect(outcome.errors).toEqual([expect.objectContaining(expected)]);
+      expect(outcome.steps.at(-1)).toMatchObject({ kind: 'AUTHENTICATE', status: 'SUCCEEDED' });
+      expect(JSON.stringify(outcome)).not.toContain(CANARY);
+    });
+
+    it('sends the client in the body when asked', async () => {
+      api.handle((request, response) =>
+        json(response, 200, request.url === '/oauth/token' ? { access_token: 'tok-abcdef' } : {}),
+      );
+      await run('rest-api', oauth({ clientAuthentication: 'BODY' }));
+      const tokenRequest = api.requests.filter((r) => r.url === '/oauth/token').at(-1);
+      expect(tokenRequest?.headers.authorization).toBeUndefined();
+      expect(new URLSearchParams(tokenRequest?.body).get('client_secret')).toBe(CANARY);
+    });
+  });
+
+  describe('TLS', () => {
+    let peers: HttpsPeer[] = [];
+    afterAll(async () => {
+      await Promise.all(peers.map((peer) => peer.stop()));
+      peers = [];
+    });
+
+    it.each<[string, keyof TestCertificates, boolean, string]>([
+      ['a self-signed certificate', 'selfSigned', false, 'TLS_SELF_SIGNED'],
+      ['an unknown CA', 'valid', false, 'TLS_UNKNOWN_CA'],
+      ['an expired certificate', 'expired', true, 'TLS_EXPIRED'],
+      ['a certificate for another name', 'wrongHost', true, 'TLS_HOSTNAME_MISMATCH'],
+    ])('refuses %s, at the TLS step, on the URL field', async (_name, certificate, trustCa, code) => {
+      const peer = await startHttpsPeer(certs[certificate] as never);
+      peers.push(peer);
+      const outcome = await run('rest-api', { baseUrl: peer.url, caCertificate: trustCa ? certs.ca : undefined });
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({ code, category: 'TLS', field: 'baseUrl', hint: expect.any(String) }),
+      ]);
+      expect(outcome.steps.at(-1)).toMatchObject({ kind: 'TLS', status: 'FAILED' });
+    });
+  });
+
+  describe('the network', () => {
+    it('reports a refused port at the CONNECT step', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const outcome = await run('rest-api', { baseUrl: `https://localhost:${port}` });
+      expect(outcome.errors[0]).toMatchObject({ code: 'CONNECTION_REFUSED', field: 'baseUrl' });
+      expect(outcome.steps.at(-1)).toMatchObject({ kind: 'CONNECT', status: 'FAILED' });
+    });
+
+    it('reports a name that does not resolve', async () => {
+      const outcome = await run('rest-api', { baseUrl: 'https://no-such-host.invalid' });
+      expect(outcome.errors[0]).toMatchObject({ code: 'DNS_NOT_FOUND', field: 'baseUrl', category: 'NETWORK' });
+    });
+
+    it('says which step a silent server timed out in', async () => {
+      const silent: Server = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const outcome = await run('rest-api', { baseUrl: `https://localhost:${port}` });
+        expect(outcome.errors[0]).toMatchObject({
+          code: 'TIMEOUT',
+          field: 'baseUrl',
+          message: 'No answer within 2 s while negotiating TLS.',
+        });
+        expect(outcome.steps.at(-1)).toMatchObject({ kind: 'TLS', status: 'FAILED' });
+      } finally {
+        silent.close();
+      }
+    });
+
+    it('refuses loopback without the operator allowlist, before any connection', async () => {
+      const guarded = testRunner({ allow: [] });
+      const before = api.connections();
+      const outcome = await guarded('rest-api', rest());
+      expect(outcome.errors[0]).toMatchObject({
+        code: 'DESTINATION_NOT_ALLOWED',
+        field: 'baseUrl',
+        hint: expect.stringContaining('relay'),
+      });
+      expect(api.connections()).toBe(before);
+    });
+  });
+
+  describe('before anything is sent', () => {
+    it('refuses on a locked field that was not re-entered, touching no network', async () => {
+      const before = api.connections();
+      const outcome = await run('rest-api', rest({ authMethod: 'BEARER' }));
+      expect(outcome).toMatchObject({ ok: false, status: 'REFUSED', steps: [] });
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          code: 'LOCKED_FIELD_NOT_REENTERED',
+          field: 'bearerToken',
+          message: 'This locked field must be re-entered to test: saved values are not used.',
+        }),
+      ]);
+      expect(api.connections()).toBe(before);
+    });
+
+    it('refuses an optional locked field saved on the config but not re-entered', async () => {
+      const outcome = await run(
+        'rest-api',
+        rest({ authMethod: 'OAUTH2_CLIENT_CREDENTIALS', tokenUrl: `${api.url}/t`, clientId: 'a' }),
+        {
+          savedLockedFields: new Set(['clientSecret']),
+        },
+      );
+      expect(outcome.errors.map((e) => [e.code, e.field])).toEqual([['LOCKED_FIELD_NOT_REENTERED', 'clientSecret']]);
+    });
+
+    it('validates first, with the same rules as saving', async () => {
+      const outcome = await run('rest-api', { baseUrl: 'ftp://x', testPath: 'no-slash', bogus: 1 });
+      expect(outcome.status).toBe('REFUSED');
+      expect(outcome.errors.map((e) => [e.code, e.field])).toEqual(
+        expect.arrayContaining([
+          ['INVALID_VALUE', 'bogus'],
+          ['INVALID_VALUE', 'baseUrl'],
+          ['INVALID_VALUE', 'testPath'],
+        ]),
+      );
+    });
+
+    it('limits concurrent tests per credential, answering with retry-after', async () => {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      api.handle((_request, response) => {
+        gate.then(() => json(response, 200, {}));
+      });
+      const limited = testRunner({ limits: { perTenant: 10, perCredential: 2 } });
+      const running = [limited('rest-api', bearer()), limited('rest-api', bearer())];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const third = await limited('rest-api', bearer());
+      expect(third.errors[0]).toMatchObject({ code: 'TEST_RATE_LIMITED', retryAfterSeconds: 5, retryable: true });
+      release();
+      expect((await Promise.all(running)).every((outcome) => outcome.ok)).toBe(true);
+    });
+  });
+});

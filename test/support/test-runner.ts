@@ -1,0 +1,18 @@
+import { defaultCatalogue } from '../../src/catalogue/default-catalogue';
+import { OutboundGuard } from '../../src/connection-test/outbound-guard';
+import { TestLimiter, type TestLimits } from '../../src/connection-test/test-limiter';
+import { ConnectionTestRunner, type TestRequest } from '../../src/connection-test/test-runner';
+
+/** Loopback, which the test peers listen on: opened the way an operator would open a range. */
+export const LOOPBACK = ['127.0.0.1/32', '::1/128'];
+
+export function testRunner(options: { allow?: string[]; stepTimeoutMs?: number; limits?: TestLimits } = {}) {
+  const runner = new ConnectionTestRunner(
+    defaultCatalogue(),
+    new OutboundGuard(options.allow ?? LOOPBACK),
+    new TestLimiter(options.limits),
+    { stepTimeoutMs: options.stepTimeoutMs ?? 2000 },
+  );
+  return (connectorKey: string, values: Record<string, unknown>, more: Partial<TestRequest> = {}) =>
+    runner.run({ tenantId: 'acme', connectorKey, values, ...more });
+}
