@@ -1,6 +1,7 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { TestStepKind } from './connection-test.plan';
+import type { VettedAddress } from './outbound-guard';
 import type { TestContext } from './test-context';
 
 export interface ProbeTarget {
@@ -32,9 +33,9 @@ function settle<T extends Socket>(socket: T, readyEvent: string, signal: AbortSi
  * The RESOLVE, CONNECT and TLS steps on their own, so that a failure names the stage: the host
  * is vetted, a TCP connection opened to the vetted address, and (when asked) TLS negotiated and
  * the certificate verified against the name. The connection is then closed; the protocol
- * client makes its own.
+ * client makes its own, to the returned address (never resolving the name again).
  */
-export async function probeTransport(context: TestContext, target: ProbeTarget): Promise<void> {
+export async function probeTransport(context: TestContext, target: ProbeTarget): Promise<VettedAddress> {
   const vetted = await context.step(TestStepKind.RESOLVE, () => context.destinations.vet(target.host, target.field), {
     field: target.field,
   });
@@ -44,7 +45,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
     { field: target.field },
   );
   try {
-    if (!target.tls) return;
+    if (!target.tls) return vetted;
     const secure = await context.step(
       TestStepKind.TLS,
       (signal) =>
@@ -63,6 +64,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
       { field: target.field },
     );
     secure.destroy();
+    return vetted;
   } finally {
     socket.destroy();
   }

@@ -1,4 +1,12 @@
+import { Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
+import { Client, DatabaseError } from 'pg';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { classifyNetworkError } from '../connection-test/network-errors';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { caCertificateField, portField } from '../forms/field-presets';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
@@ -16,8 +24,11 @@ const ANY_SSL = { field: 'sslMode', notEquals: 'DISABLE' };
   version: 1,
   documentationUrl: 'https://www.postgresql.org/docs/current/libpq-connect.html',
   connectionTest: {
-    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
+    // TLS is negotiated inside PostgreSQL's own startup, so it is part of AUTHENTICATE here.
+    steps: [Step.RESOLVE, Step.CONNECT, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['host', 'username'],
+    run: testPostgresql,
   },
 })
 export class PostgresqlSettings extends RelayReachableSettings {
@@ -122,4 +133,153 @@ export class PostgresqlSettings extends RelayReachableSettings {
     helpText: 'The private key of the client certificate, in PEM form.',
   })
   clientPrivateKey?: string;
+}
+
+/** The `ssl` option pg needs for an SSL mode; pg never falls back, so none is emulated. */
+function sslOptions(context: TestContext, servername: string): false | ConnectionOptions {
+  const mode = context.text('sslMode') || 'VERIFY_FULL';
+  if (mode === 'DISABLE') return false;
+  const options: ConnectionOptions = {
+    servername,
+    ca: context.text('caCertificate') || undefined,
+    cert: context.text('clientCertificate') || undefined,
+    key: context.text('clientPrivateKey') || undefined,
+  };
+  if (mode === 'REQUIRE') return { ...options, rejectUnauthorized: false };
+  if (mode === 'VERIFY_CA') return { ...options, checkServerIdentity: () => undefined };
+  return options;
+}
+
+/** What a PostgreSQL error means for the person who filled in the form. */
+function classify(error: unknown, context: TestContext): TestFailure {
+  const sslMode = context.text('sslMode') || 'VERIFY_FULL';
+  if (error instanceof DatabaseError) {
+    const details = { providerCode: error.code, providerMessage: error.message };
+    const message = error.message;
+    switch (error.code) {
+      case '28P01':
+        return new TestFailure(Code.INVALID_CREDENTIALS, {
+          field: 'password',
+          message: 'PostgreSQL refused the username or password.',
+          hint: 'Re-enter the password and check the username; PostgreSQL gives the same answer for an unknown user.',
+          ...details,
+        });
+      case '3D000':
+        return new TestFailure(Code.DATABASE_NOT_FOUND, { field: 'database', ...details });
+      case '42501':
+        return new TestFailure(Code.PERMISSION_DENIED, {
+          field: 'database',
+          hint: 'A database owner runs: GRANT CONNECT ON DATABASE <database> TO <username>;',
+          ...details,
+        });
+      case '53300':
+      case '57P03':
+        return new TestFailure(Code.PROVIDER_UNAVAILABLE, {
+          ...details,
+          message: `PostgreSQL cannot take the connection now: ${message}.`,
+        });
+    }
+    if (error.code?.startsWith('28')) {
+      if (/not permitted to log in/.test(message)) {
+        return new TestFailure(Code.ACCOUNT_DISABLED, {
+          field: 'username',
+          hint: 'A superuser runs: ALTER ROLE <username> LOGIN;',
+          ...details,
+        });
+      }
+      if (/no encryption/.test(message) && sslMode === 'DISABLE') {
+        return new TestFailure(Code.TLS_REQUIRED, { field: 'sslMode', ...details });
+      }
+      return new TestFailure(Code.ACCESS_RULE_REJECTED, { field: 'username', ...details });
+    }
+    return new TestFailure(Code.PROVIDER_ERROR, details);
+  }
+  const text = (error as Error).message ?? '';
+  if (/does not support SSL connections/.test(text)) {
+    return new TestFailure(Code.TLS_NOT_SUPPORTED, {
+      field: 'sslMode',
+      hint: 'Set SSL mode to Disable only inside a trusted network, or turn ssl on in postgresql.conf.',
+    });
+  }
+  if (/timeout expired/.test(text))
+    return new TestFailure(Code.TIMEOUT, { field: 'host', message: 'PostgreSQL did not answer the sign-in in time.' });
+  if (/terminated unexpectedly|error establishing an SSL connection/.test(text)) {
+    return new TestFailure(Code.UNEXPECTED_RESPONSE, {
+      field: 'port',
+      message: 'Something other than PostgreSQL answered on this port.',
+    });
+  }
+  const network = classifyNetworkError(error, 'host');
+  if (network && (network.error.code === Code.TLS_UNKNOWN_CA || network.error.code === Code.TLS_SELF_SIGNED)) {
+    return new TestFailure(network.error.code, { field: 'caCertificate', providerCode: network.error.providerCode });
+  }
+  return network ?? new TestFailure(Code.INTERNAL);
+}
+
+/**
+ * Vet the host, open TCP, sign in (with TLS as the SSL mode says), then check the user may use
+ * the schema — one query that never fails for a missing schema.
+ */
+async function testPostgresql(context: TestContext): Promise<void> {
+  const host = context.text('host');
+  const port = Number(context.values.port ?? 5432);
+  const vetted = await probeTransport(context, { host, port, tls: false, field: 'host' });
+  let socket: Socket | undefined;
+  const client = new Client({
+    // Our own socket, so a step that times out can cut the connection at once.
+    stream: () => {
+      socket = new Socket();
+      return socket;
+    },
+    host: vetted.address,
+    port,
+    user: context.text('username'),
+    password: context.text('password'),
+    database: context.text('database'),
+    ssl: sslOptions(context, vetted.hostname),
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 5_000,
+    application_name: 'plugboard-connection-test',
+  });
+  // A socket error after connecting is emitted, not thrown; unheard, it would end the process.
+  client.on('error', () => {});
+  try {
+    await context.step(
+      Step.AUTHENTICATE,
+      async (signal) => {
+        signal.addEventListener('abort', () => socket?.destroy(), { once: true });
+        try {
+          await client.connect();
+        } catch (error) {
+          throw classify(error, context);
+        }
+      },
+      { field: 'host' },
+    );
+    const schema = context.text('schema') || 'public';
+    const { rows } = await context.step(
+      Step.AUTHORIZE,
+      () =>
+        client.query<{ usage: boolean }>(
+          "SELECT has_schema_privilege(n.oid, 'USAGE') AS usage FROM pg_namespace n WHERE n.nspname = $1",
+          [schema],
+        ),
+      { field: 'schema' },
+    );
+    if (rows.length === 0) {
+      throw new TestFailure(Code.NOT_FOUND, {
+        field: 'schema',
+        message: `The schema "${schema}" does not exist in this database.`,
+      });
+    }
+    if (!rows[0].usage) {
+      throw new TestFailure(Code.PERMISSION_DENIED, {
+        field: 'schema',
+        message: `The user may not use the schema "${schema}".`,
+        hint: `A schema owner runs: GRANT USAGE ON SCHEMA ${schema} TO <username>;`,
+      });
+    }
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

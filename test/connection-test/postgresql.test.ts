@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
+import { type PostgresPeer, ROLES, startPostgresPeer } from '../peers/postgres.peer';
+import { testRunner } from '../support/test-runner';
+
+let certs: TestCertificates;
+let postgres: PostgresPeer;
+const run = testRunner();
+
+beforeAll(async () => {
+  certs = await makeTestCertificates();
+  postgres = await startPostgresPeer(certs);
+}, 60_000);
+
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+const values = (overrides: Record<string, unknown> = {}) => ({
+  host: 'localhost',
+  port: postgres.port,
+  database: 'appdb',
+  username: 'app',
+  password: ROLES.app,
+  sslMode: 'VERIFY_FULL',
+  caCertificate: certs.ca,
+  ...overrides,
+});
+
+describe('the PostgreSQL connection test, against a real server', () => {
+  it('signs in over verified TLS and checks the schema', async () => {
+    const outcome = await run('postgresql', values());
+    expect(outcome).toMatchObject({ ok: true, errors: [] });
+    expect(outcome.steps.map((s) => s.kind)).toEqual(['RESOLVE', 'CONNECT', 'AUTHENTICATE', 'AUTHORIZE']);
+  });
+
+  it.each<[string, Record<string, unknown>, object]>([
+    [
+      'a wrong password',
+      { password: 'wrong-password' },
+      { code: 'INVALID_CREDENTIALS', field: 'password', providerCode: '28P01' },
+    ],
+    [
+      'an unknown user (same answer)',
+      { username: 'ghost' },
+      { code: 'INVALID_CREDENTIALS', field: 'password', providerCode: '28P01' },
+    ],
+    [
+      'a missing database',
+      { database: 'nosuchdb' },
+      { code: 'DATABASE_NOT_FOUND', field: 'database', providerCode: '3D000' },
+    ],
+    [
+      'no CONNECT privilege',
+      { database: 'closeddb' },
+      { code: 'PERMISSION_DENIED', field: 'database', providerCode: '42501' },
+    ],
+    [
+      'a pg_hba reject rule',
+      { username: 'blocked', password: ROLES.blocked },
+      { code: 'ACCESS_RULE_REJECTED', field: 'username', providerCode: '28000' },
+    ],
+    [
+      'SSL required by pg_hba, SSL off',
+      { username: 'tlsonly', password: ROLES.tlsonly, sslMode: 'DISABLE' },
+      { code: 'TLS_REQUIRED', field: 'sslMode', category: 'TLS' },
+    ],
+    [
+      'a role that may not log in',
+      { username: 'nolog', password: 'x' },
+      { code: 'INVALID_CREDENTIALS', field: 'password' },
+    ],
+    ['a missing schema', { schema: 'nosuch' }, { code: 'NOT_FOUND', field: 'schema', section: 'ADDITIONAL_OPTIONS' }],
+    ['a schema without USAGE', { schema: 'locked' }, { code: 'PERMISSION_DENIED', field: 'schema' }],
+    [
+      'an untrusted server certificate',
+      { caCertificate: undefined },
+      { code: 'TLS_UNKNOWN_CA', field: 'caCertificate' },
+    ],
+    ['a certificate for another name', { host: '127.0.0.1' }, { code: 'TLS_HOSTNAME_MISMATCH', field: 'host' }],
+  ])('classifies %s', async (_name, overrides, expected) => {
+    const outcome = await run('postgresql', values(overrides));
+    expect(outcome.errors).toEqual([expect.objectContaining({ ...expected, hint: expect.any(String) })]);
+    expect(JSON.stringify(outcome)).not.toContain(String(overrides.password ?? ROLES.app));
+  });
+
+  it('connects with SSL required but not verified, and with SSL disabled where allowed', async () => {
+    expect((await run('postgresql', values({ sslMode: 'REQUIRE', caCertificate: undefined }))).ok).toBe(true);
+    expect((await run('postgresql', values({ sslMode: 'DISABLE' }))).ok).toBe(true);
+    expect((await run('postgresql', values({ sslMode: 'VERIFY_CA', host: '127.0.0.1' }))).ok).toBe(true);
+  });
+
+  it('says when something else answers on the port, and when nothing answers in time', async () => {
+    const rude: Server = createServer((socket) => socket.destroy());
+    const silent: Server = createServer(() => {});
+    await Promise.all(
+      [rude, silent].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))),
+    );
+    try {
+      const reset = await run('postgresql', values({ port: (rude.address() as AddressInfo).port, sslMode: 'DISABLE' }));
+      expect(reset.errors[0]).toMatchObject({ code: 'UNEXPECTED_RESPONSE', field: 'port' });
+      const quiet = await run(
+        'postgresql',
+        values({ port: (silent.address() as AddressInfo).port, sslMode: 'DISABLE' }),
+      );
+      expect(quiet.errors[0]).toMatchObject({ code: 'TIMEOUT', field: 'host' });
+      expect(quiet.steps.at(-1)).toMatchObject({ kind: 'AUTHENTICATE', status: 'FAILED' });
+    } finally {
+      rude.close();
+      silent.close();
+    }
+  });
+});
