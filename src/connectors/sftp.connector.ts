@@ -1,4 +1,12 @@
+import { createHash } from 'node:crypto';
+import { connect as netConnect, type Socket } from 'node:net';
+import { Client, type SFTPWrapper, utils } from 'ssh2';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { classifyNetworkError } from '../connection-test/network-errors';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { portField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
@@ -16,8 +24,11 @@ const PASSWORD_AUTH = { field: 'authMethod', equals: 'PASSWORD' };
   version: 1,
   documentationUrl: 'https://man.openbsd.org/sftp-server',
   connectionTest: {
-    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
+    // SSH negotiates its own encryption and host key inside AUTHENTICATE; there is no TLS.
+    steps: [Step.RESOLVE, Step.CONNECT, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['host', 'username'],
+    run: testSftp,
   },
 })
 export class SftpSettings extends RelayReachableSettings {
@@ -114,4 +125,180 @@ export class SftpSettings extends RelayReachableSettings {
     helpText: 'An absolute path, or "." for the login directory. The test lists it to check it exists and may be read.',
   })
   rootDirectory?: string;
+}
+
+/** OpenSSH's display form: SHA256: and unpadded base64 of the raw public-key blob. */
+export function sshFingerprint(publicKeyBlob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(publicKeyBlob).digest('base64').replace(/=+$/, '')}`;
+}
+
+const SFTP_NO_SUCH_FILE = 2;
+const SFTP_PERMISSION_DENIED = 3;
+
+function privateKeyProblem(context: TestContext): TestFailure | undefined {
+  if (context.text('authMethod') !== 'PRIVATE_KEY') return undefined;
+  const parsed = utils.parseKey(context.text('privateKey'), context.text('passphrase') || undefined);
+  if (!(parsed instanceof Error)) return undefined;
+  const message = parsed.message;
+  if (/no passphrase given/i.test(message)) {
+    return new TestFailure(Code.INVALID_VALUE, {
+      field: 'passphrase',
+      message: 'The private key is encrypted: enter its passphrase.',
+    });
+  }
+  if (/bad passphrase|integrity check failed/i.test(message)) {
+    return new TestFailure(Code.INVALID_CREDENTIALS, {
+      field: 'passphrase',
+      message: 'The passphrase does not open the private key.',
+    });
+  }
+  return new TestFailure(Code.INVALID_VALUE, {
+    field: 'privateKey',
+    message: `The private key cannot be read (${message}).`,
+    hint: 'Use an OpenSSH or PEM RSA key. Convert a PKCS#8 key with: ssh-keygen -p -f <keyfile>',
+  });
+}
+
+function classifyConnectionError(error: Error & { level?: string }, presented: string | undefined): TestFailure {
+  if (error.level === 'client-authentication') {
+    return new TestFailure(Code.INVALID_CREDENTIALS, {
+      field: 'password',
+      message: 'The server refused the username and credentials.',
+      hint: "Re-enter the password or key; for keys, check that the public key is in the account's authorized_keys.",
+      providerMessage: error.message,
+    });
+  }
+  if (/Host denied/.test(error.message)) {
+    return new TestFailure(Code.HOST_KEY_MISMATCH, {
+      field: 'hostKeyFingerprint',
+      message: `The server presented the host key ${presented ?? '(unknown)'}, which is not the pinned fingerprint.`,
+    });
+  }
+  if (error.level === 'client-timeout')
+    return new TestFailure(Code.TIMEOUT, {
+      field: 'host',
+      message: 'The server did not complete the SSH handshake in time.',
+    });
+  if (error.level === 'protocol' || /handshake/i.test(error.message)) {
+    return new TestFailure(Code.UNEXPECTED_RESPONSE, {
+      field: 'port',
+      message: 'Something other than an SSH server answered on this port.',
+      providerMessage: error.message,
+    });
+  }
+  return (
+    classifyNetworkError(error, 'host') ?? new TestFailure(Code.PROVIDER_ERROR, { providerMessage: error.message })
+  );
+}
+
+function sftpFailure(error: Error & { code?: number }, path: string): TestFailure {
+  if (error.code === SFTP_NO_SUCH_FILE) {
+    return new TestFailure(Code.NOT_FOUND, {
+      field: 'rootDirectory',
+      message: `The directory "${path}" does not exist.`,
+      providerCode: 'SSH_FX_NO_SUCH_FILE',
+    });
+  }
+  if (error.code === SFTP_PERMISSION_DENIED) {
+    return new TestFailure(Code.PERMISSION_DENIED, {
+      field: 'rootDirectory',
+      message: `The account may not list "${path}".`,
+      hint: 'Grant the account read access to the directory, or pick one it can read.',
+      providerCode: 'SSH_FX_PERMISSION_DENIED',
+    });
+  }
+  return new TestFailure(Code.PROVIDER_ERROR, {
+    field: 'rootDirectory',
+    providerMessage: error.message,
+    providerCode: `SSH_FX ${error.code}`,
+  });
+}
+
+const sftpCall = <T>(run: (done: (error: Error | null | undefined, value: T) => void) => void) =>
+  new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+
+/**
+ * Vet the host and open TCP; sign in over SSH with the host key pinned (never trusting a new
+ * key); then open SFTP and list the root directory.
+ */
+async function testSftp(context: TestContext): Promise<void> {
+  const keyProblem = privateKeyProblem(context);
+  if (keyProblem) throw keyProblem;
+  const port = Number(context.values.port ?? 22);
+  const vetted = await probeTransport(context, { host: context.text('host'), port, tls: false, field: 'host' });
+  const client = new Client();
+  // Errors after the first (a reset while closing) must not reach the process unheard.
+  client.on('error', () => {});
+  let presented: string | undefined;
+  let sock: Socket | undefined;
+  try {
+    await context.step(
+      Step.AUTHENTICATE,
+      (signal) =>
+        new Promise<void>((resolve, reject) => {
+          signal.addEventListener('abort', () => client.destroy(), { once: true });
+          client.once('ready', () => resolve());
+          client.once('error', (error) => reject(classifyConnectionError(error, presented)));
+          const usesKey = context.text('authMethod') === 'PRIVATE_KEY';
+          // Our own socket to the vetted address: ssh2 leaves late socket errors unheard.
+          sock = netConnect({ host: vetted.address, port });
+          sock.on('error', () => {});
+          signal.addEventListener('abort', () => sock?.destroy(), { once: true });
+          client.connect({
+            sock,
+            username: context.text('username'),
+            password: usesKey ? undefined : context.text('password'),
+            privateKey: usesKey ? context.text('privateKey') : undefined,
+            passphrase: usesKey ? context.text('passphrase') || undefined : undefined,
+            readyTimeout: 15_000,
+            hostVerifier: (key: Buffer) => {
+              presented = sshFingerprint(key);
+              return presented === context.text('hostKeyFingerprint');
+            },
+          });
+        }),
+      { field: 'host' },
+    );
+    const root = context.text('rootDirectory') || '.';
+    await context.step(
+      Step.AUTHORIZE,
+      async () => {
+        let sftp: SFTPWrapper;
+        try {
+          sftp = await sftpCall<SFTPWrapper>((done) => client.sftp(done));
+        } catch (error) {
+          throw new TestFailure(Code.PERMISSION_DENIED, {
+            field: 'username',
+            message: 'The server does not offer SFTP to this account.',
+            hint: 'Ask the administrator to enable the sftp subsystem for the account.',
+            providerMessage: (error as Error).message,
+          });
+        }
+        try {
+          const path = await sftpCall<string>((done) => sftp.realpath(root, done));
+          const stats = await sftpCall<{ isDirectory(): boolean }>((done) => sftp.stat(path, done)).catch((error) => {
+            throw sftpFailure(error, root);
+          });
+          if (!stats.isDirectory()) {
+            throw new TestFailure(Code.INVALID_VALUE, {
+              field: 'rootDirectory',
+              message: `"${root}" is a file, not a directory.`,
+            });
+          }
+          await sftpCall((done) => sftp.readdir(path, done)).catch((error) => {
+            throw sftpFailure(error, root);
+          });
+        } catch (error) {
+          if (error instanceof TestFailure) throw error;
+          throw sftpFailure(error as Error, root);
+        } finally {
+          sftp.end();
+        }
+      },
+      { field: 'rootDirectory' },
+    );
+  } finally {
+    client.end();
+    sock?.destroy();
+  }
 }

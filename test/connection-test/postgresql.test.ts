@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:net';
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
+import { startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { type PostgresPeer, ROLES, startPostgresPeer } from '../peers/postgres.peer';
 import { testRunner } from '../support/test-runner';
 
@@ -92,23 +91,16 @@ describe('the PostgreSQL connection test, against a real server', () => {
   });
 
   it('says when something else answers on the port, and when nothing answers in time', async () => {
-    const rude: Server = createServer((socket) => socket.destroy());
-    const silent: Server = createServer(() => {});
-    await Promise.all(
-      [rude, silent].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))),
-    );
+    const rude = await startFakeTcpPeer('close');
+    const silent = await startFakeTcpPeer('silent');
     try {
-      const reset = await run('postgresql', values({ port: (rude.address() as AddressInfo).port, sslMode: 'DISABLE' }));
+      const reset = await run('postgresql', values({ port: rude.port, sslMode: 'DISABLE' }));
       expect(reset.errors[0]).toMatchObject({ code: 'UNEXPECTED_RESPONSE', field: 'port' });
-      const quiet = await run(
-        'postgresql',
-        values({ port: (silent.address() as AddressInfo).port, sslMode: 'DISABLE' }),
-      );
+      const quiet = await run('postgresql', values({ port: silent.port, sslMode: 'DISABLE' }));
       expect(quiet.errors[0]).toMatchObject({ code: 'TIMEOUT', field: 'host' });
       expect(quiet.steps.at(-1)).toMatchObject({ kind: 'AUTHENTICATE', status: 'FAILED' });
     } finally {
-      rude.close();
-      silent.close();
+      await Promise.all([rude.stop(), silent.stop()]);
     }
   });
 });

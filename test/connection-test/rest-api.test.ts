@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:net';
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
+import { closedPort, startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
 import { testRunner } from '../support/test-runner';
 
@@ -177,11 +176,7 @@ describe('the REST API connection test', () => {
 
   describe('the network', () => {
     it('reports a refused port at the CONNECT step', async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-      const { port } = closed.address() as AddressInfo;
-      await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const outcome = await run('rest-api', { baseUrl: `https://localhost:${port}` });
+      const outcome = await run('rest-api', { baseUrl: `https://localhost:${await closedPort()}` });
       expect(outcome.errors[0]).toMatchObject({ code: 'CONNECTION_REFUSED', field: 'baseUrl' });
       expect(outcome.steps.at(-1)).toMatchObject({ kind: 'CONNECT', status: 'FAILED' });
     });
@@ -192,11 +187,9 @@ describe('the REST API connection test', () => {
     });
 
     it('says which step a silent server timed out in', async () => {
-      const silent: Server = createServer(() => {});
-      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-      const { port } = silent.address() as AddressInfo;
+      const silent = await startFakeTcpPeer('silent');
       try {
-        const outcome = await run('rest-api', { baseUrl: `https://localhost:${port}` });
+        const outcome = await run('rest-api', { baseUrl: `https://localhost:${silent.port}` });
         expect(outcome.errors[0]).toMatchObject({
           code: 'TIMEOUT',
           field: 'baseUrl',
@@ -204,7 +197,7 @@ describe('the REST API connection test', () => {
         });
         expect(outcome.steps.at(-1)).toMatchObject({ kind: 'TLS', status: 'FAILED' });
       } finally {
-        silent.close();
+        await silent.stop();
       }
     });
 

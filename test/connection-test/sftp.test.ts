@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { utils } from 'ssh2';
+import { startFakeTcpPeer } from '../peers/fake-tcp.peer';
+import { type SftpPeer, startSftpPeer } from '../peers/sftp.peer';
+import { testRunner } from '../support/test-runner';
+
+let peer: SftpPeer;
+const run = testRunner();
+
+beforeAll(async () => {
+  peer = await startSftpPeer();
+});
+
+afterAll(async () => {
+  await peer.stop();
+});
+
+const withPassword = (overrides: Record<string, unknown> = {}) => ({
+  host: '127.0.0.1',
+  port: peer.port,
+  username: 'alice',
+  authMethod: 'PASSWORD',
+  password: peer.password,
+  hostKeyFingerprint: peer.fingerprint,
+  ...overrides,
+});
+
+describe('the SFTP connection test, against an ssh2 server', () => {
+  it('signs in with a password, pins the host key, and lists the root directory', async () => {
+    const outcome = await run('sftp', withPassword({ rootDirectory: '/data' }));
+    expect(outcome).toMatchObject({ ok: true, errors: [] });
+    expect(outcome.steps.map((s) => [s.kind, s.status])).toEqual([
+      ['RESOLVE', 'SUCCEEDED'],
+      ['CONNECT', 'SUCCEEDED'],
+      ['AUTHENTICATE', 'SUCCEEDED'],
+      ['AUTHORIZE', 'SUCCEEDED'],
+    ]);
+  });
+
+  it('signs in with a private key, and lists the login directory by default', async () => {
+    const outcome = await run(
+      'sftp',
+      withPassword({ username: 'keyuser', authMethod: 'PRIVATE_KEY', password: undefined, privateKey: peer.clientKey }),
+    );
+    expect(outcome.errors).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, object]>([
+    ['a wrong password', { password: 'wrong-password' }, { code: 'INVALID_CREDENTIALS', field: 'password' }],
+    ['an unknown user', { username: 'mallory' }, { code: 'INVALID_CREDENTIALS' }],
+    [
+      'another host key',
+      { hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` },
+      { code: 'HOST_KEY_MISMATCH', field: 'hostKeyFingerprint', category: 'TLS' },
+    ],
+    [
+      'a missing root directory',
+      { rootDirectory: '/nope' },
+      { code: 'NOT_FOUND', field: 'rootDirectory', section: 'ADDITIONAL_OPTIONS' },
+    ],
+    [
+      'a root directory it may not read',
+      { rootDirectory: '/secret' },
+      { code: 'PERMISSION_DENIED', field: 'rootDirectory' },
+    ],
+    ['a file as root directory', { rootDirectory: '/notes.txt' }, { code: 'INVALID_VALUE', field: 'rootDirectory' }],
+    ['an account without SFTP', { username: 'nosftp' }, { code: 'PERMISSION_DENIED', field: 'username' }],
+  ])('classifies %s', async (_name, overrides, expected) => {
+    const outcome = await run('sftp', withPassword(overrides));
+    expect(outcome.errors).toEqual([expect.objectContaining({ ...expected, hint: expect.any(String) })]);
+    expect(JSON.stringify(outcome)).not.toContain(peer.password);
+  });
+
+  it('shows the presented fingerprint on a mismatch, so it can be checked with the administrator', async () => {
+    const outcome = await run('sftp', withPassword({ hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` }));
+    expect(outcome.errors[0].message).toContain(peer.fingerprint);
+  });
+
+  it('explains key problems before connecting', async () => {
+    const encrypted = utils.generateKeyPairSync('ed25519', {
+      passphrase: 'key-pass',
+      cipher: 'aes256-ctr',
+    } as never).private;
+    const noPassphrase = await run('sftp', withPassword({ authMethod: 'PRIVATE_KEY', privateKey: encrypted }));
+    expect(noPassphrase.errors[0]).toMatchObject({ code: 'INVALID_VALUE', field: 'passphrase' });
+    expect(noPassphrase.steps).toEqual([]);
+    const wrong = await run(
+      'sftp',
+      withPassword({ authMethod: 'PRIVATE_KEY', privateKey: encrypted, passphrase: 'nope' }),
+    );
+    expect(wrong.errors[0]).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'passphrase' });
+    const pkcs8 = await run(
+      'sftp',
+      withPassword({
+        authMethod: 'PRIVATE_KEY',
+        privateKey: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----',
+      }),
+    );
+    expect(pkcs8.errors[0]).toMatchObject({
+      code: 'INVALID_VALUE',
+      field: 'privateKey',
+      hint: expect.stringContaining('ssh-keygen -p'),
+    });
+  });
+
+  it('says when something else answers on the port', async () => {
+    const http = await startFakeTcpPeer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    try {
+      const outcome = await run('sftp', withPassword({ port: http.port }));
+      expect(outcome.errors[0]).toMatchObject({ code: 'UNEXPECTED_RESPONSE', field: 'port' });
+    } finally {
+      await http.stop();
+    }
+  });
+
+  it('says which step a silent server timed out in', async () => {
+    const silent = await startFakeTcpPeer('silent');
+    try {
+      const outcome = await run('sftp', withPassword({ port: silent.port }));
+      expect(outcome.errors[0]).toMatchObject({
+        code: 'TIMEOUT',
+        field: 'host',
+        message: 'No answer within 2 s while signing in.',
+      });
+    } finally {
+      await silent.stop();
+    }
+  });
+});
