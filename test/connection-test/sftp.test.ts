@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:net';
 import { utils } from 'ssh2';
 import { startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { type SftpPeer, startSftpPeer } from '../peers/sftp.peer';
