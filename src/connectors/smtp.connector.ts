@@ -1,4 +1,10 @@
+import { createTransport } from 'nodemailer';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { classifyNetworkError } from '../connection-test/network-errors';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { caCertificateField, portField } from '../forms/field-presets';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
@@ -16,7 +22,13 @@ const OAUTH_AUTH = { field: 'authMethod', equals: 'OAUTH2_TOKEN' };
   version: 1,
   documentationUrl:
     'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
-  connectionTest: { steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE], timeoutMs: 20_000 },
+  connectionTest: {
+    // STARTTLS happens inside the SMTP conversation, so it is part of AUTHENTICATE; implicit TLS has its own step.
+    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE],
+    timeoutMs: 20_000,
+    credentialFields: ['host', 'username'],
+    run: testSmtp,
+  },
 })
 export class SmtpSettings extends RelayReachableSettings {
   @FormField({
@@ -158,4 +170,159 @@ export class SmtpSettings extends RelayReachableSettings {
     ],
   })
   minTlsVersion?: string;
+}
+
+interface SmtpError extends Error {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+}
+
+/** Certificate problems as nodemailer reports them: in the message, under its own code. */
+const TLS_MESSAGES: [RegExp, Code][] = [
+  [/self[- ]signed certificate/i, Code.TLS_SELF_SIGNED],
+  [/unable to (verify|get) (the first|local issuer) certificate/i, Code.TLS_UNKNOWN_CA],
+  [/certificate has expired|not yet valid/i, Code.TLS_EXPIRED],
+  [/does not match certificate|altnames/i, Code.TLS_HOSTNAME_MISMATCH],
+];
+
+/** What an SMTP server's refusal means, from its reply code and (Exchange) enhanced status text. */
+function classifySmtp(error: SmtpError, context: TestContext): TestFailure {
+  const reply = error.response ?? error.message;
+  const details = {
+    providerCode: error.responseCode ? String(error.responseCode) : error.code,
+    providerMessage: reply,
+  };
+  const credential = context.text('authMethod') === 'OAUTH2_TOKEN' ? 'accessToken' : 'password';
+  if (/SmtpClientAuthentication is disabled/i.test(reply)) {
+    return new TestFailure(Code.LEGACY_AUTH_BLOCKED, {
+      field: 'authMethod',
+      message: /Mailbox/i.test(reply)
+        ? 'SMTP AUTH is turned off for this mailbox.'
+        : 'SMTP AUTH is turned off for the whole Microsoft 365 tenant.',
+      hint: 'An Exchange admin enables "Authenticated SMTP" for this mailbox (Set-CASMailbox -SmtpClientAuthenticationDisabled $false), or send through Microsoft Graph instead.',
+      ...details,
+    });
+  }
+  if (/security defaults/i.test(reply)) {
+    return new TestFailure(Code.CONDITIONAL_ACCESS_BLOCKED, {
+      field: 'authMethod',
+      message: "The tenant's security defaults block SMTP AUTH for this account.",
+      hint: 'Use an OAuth 2.0 token, or have an admin replace security defaults with conditional access that excludes this mailbox.',
+      ...details,
+    });
+  }
+  if (/basic authentication is disabled/i.test(reply)) {
+    return new TestFailure(Code.LEGACY_AUTH_BLOCKED, {
+      field: 'authMethod',
+      hint: 'Switch Authentication to OAuth 2.0 access token.',
+      ...details,
+    });
+  }
+  if (error.responseCode === 534) {
+    return new TestFailure(Code.LEGACY_AUTH_BLOCKED, {
+      field: 'password',
+      message: 'The provider requires an app password (or OAuth) for this account.',
+      hint: 'Create an app password in the account security settings (Gmail: with 2-Step Verification on) and enter it here, or use OAuth 2.0.',
+      ...details,
+    });
+  }
+  if (error.responseCode === 535) return new TestFailure(Code.INVALID_CREDENTIALS, { field: credential, ...details });
+  if (error.responseCode === 530 || error.responseCode === 538 || /STARTTLS command first/i.test(reply)) {
+    return new TestFailure(Code.TLS_REQUIRED, {
+      field: 'security',
+      hint: 'Set Encryption to STARTTLS (port 587) or Implicit TLS (port 465).',
+      ...details,
+    });
+  }
+  if (error.responseCode === 454 || error.responseCode === 421) {
+    return new TestFailure(Code.PROVIDER_UNAVAILABLE, details);
+  }
+  if (error.responseCode === 554) {
+    return new TestFailure(Code.ACCESS_RULE_REJECTED, {
+      field: 'host',
+      message: 'The server refuses to talk to Plugboard.',
+      ...details,
+    });
+  }
+  if (/STARTTLS/i.test(error.message)) {
+    return new TestFailure(Code.TLS_NOT_SUPPORTED, {
+      field: 'security',
+      message: 'The server does not offer STARTTLS on this port.',
+      ...details,
+    });
+  }
+  for (const [pattern, code] of TLS_MESSAGES)
+    if (pattern.test(error.message)) return new TestFailure(code, { field: 'host', ...details });
+  if (/Greeting never received|Timeout/i.test(error.message) || error.code === 'ETIMEDOUT') {
+    return new TestFailure(Code.TIMEOUT, {
+      field: 'port',
+      message: 'The server did not greet in time.',
+      hint: 'Check that the port and Encryption match: 465 is implicit TLS, 587 and 25 use STARTTLS.',
+    });
+  }
+  return classifyNetworkError(error, 'host') ?? new TestFailure(Code.PROVIDER_ERROR, details);
+}
+
+/**
+ * Vet the host and open TCP (and TLS, for implicit TLS); then greet, upgrade with STARTTLS when
+ * asked (never continuing in clear when it is not offered), and sign in. No mail is sent.
+ */
+async function testSmtp(context: TestContext): Promise<void> {
+  const security = context.text('security') || 'STARTTLS';
+  const port = Number(context.values.port ?? 587);
+  const vetted = await probeTransport(context, {
+    host: context.text('host'),
+    port,
+    tls: security === 'IMPLICIT_TLS',
+    caCertificate: context.text('caCertificate'),
+    field: 'host',
+  });
+  const method = context.text('authMethod') || 'PASSWORD';
+  if (method === 'OAUTH2_TOKEN') {
+    context.scrubber.add(
+      Buffer.from(`user=${context.text('username')}\x01auth=Bearer ${context.text('accessToken')}\x01\x01`).toString(
+        'base64',
+      ),
+    );
+  }
+  const transport = createTransport({
+    host: vetted.address,
+    port,
+    secure: security === 'IMPLICIT_TLS',
+    requireTLS: security === 'STARTTLS',
+    ignoreTLS: security === 'NONE',
+    name: context.text('ehloName') || undefined,
+    auth:
+      method === 'PASSWORD'
+        ? { user: context.text('username'), pass: context.text('password') }
+        : method === 'OAUTH2_TOKEN'
+          ? { type: 'OAuth2', user: context.text('username'), accessToken: context.text('accessToken') }
+          : undefined,
+    tls: {
+      servername: vetted.hostname,
+      ca: context.text('caCertificate') || undefined,
+      minVersion: context.text('minTlsVersion') === 'TLS_1_3' ? 'TLSv1.3' : 'TLSv1.2',
+    },
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 10_000,
+    logger: false,
+  });
+  try {
+    await context.step(
+      Step.AUTHENTICATE,
+      async (signal) => {
+        signal.addEventListener('abort', () => transport.close(), { once: true });
+        try {
+          await transport.verify();
+        } catch (error) {
+          throw classifySmtp(error as SmtpError, context);
+        }
+      },
+      { field: 'host' },
+    );
+  } finally {
+    transport.close();
+  }
 }
