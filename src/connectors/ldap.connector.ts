@@ -1,4 +1,10 @@
+import { Client, ResultCodeError } from 'ldapts';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { classifyNetworkError } from '../connection-test/network-errors';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { type TestErrorDetails, TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { caCertificateField, portField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
@@ -17,6 +23,8 @@ const ENCRYPTED = { field: 'security', notEquals: 'NONE' };
   connectionTest: {
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['host', 'bindDn'],
+    run: testLdap,
   },
 })
 export class LdapSettings extends RelayReachableSettings {
@@ -126,4 +134,165 @@ export class LdapSettings extends RelayReachableSettings {
     helpText: 'The name to expect in the certificate, when it differs from the server address.',
   })
   tlsServerName?: string;
+}
+
+/**
+ * Active Directory puts a Win32 error in result 49's diagnostic message as `data <hex>`. For a
+ * service account, telling these apart is the useful choice (AD hides most behind 52e anyway).
+ */
+const AD_SUBCODES: Readonly<Record<string, [Code, string, string]>> = {
+  '525': [Code.INVALID_CREDENTIALS, 'bindDn', 'The directory has no such account.'],
+  '52e': [Code.INVALID_CREDENTIALS, 'bindPassword', 'The directory refused the password.'],
+  '530': [Code.ACCESS_RULE_REJECTED, 'bindDn', 'The account may not sign in at this time of day (logon hours).'],
+  '531': [Code.ACCESS_RULE_REJECTED, 'bindDn', 'The account may not sign in from this computer (userWorkstations).'],
+  '532': [Code.PASSWORD_EXPIRED, 'bindPassword', "The account's password has expired."],
+  '533': [Code.ACCOUNT_DISABLED, 'bindDn', 'The account is disabled.'],
+  '701': [Code.ACCOUNT_DISABLED, 'bindDn', 'The account has expired.'],
+  '773': [Code.PASSWORD_EXPIRED, 'bindPassword', 'The account must set a new password before signing in.'],
+  '775': [Code.ACCOUNT_LOCKED, 'bindDn', 'The account is locked out.'],
+};
+
+const RESULT = {
+  operationsError: 1,
+  protocolError: 2,
+  strongAuthRequired: 8,
+  noSuchObject: 32,
+  invalidCredentials: 49,
+  insufficientAccess: 50,
+  unavailable: 52,
+  unwilling: 53,
+};
+
+function classifyBind(error: unknown): TestFailure {
+  if (!(error instanceof ResultCodeError)) return classifyNetworkError(error, 'host') ?? new TestFailure(Code.INTERNAL);
+  const details: TestErrorDetails = { providerCode: `LDAP ${error.code}`, providerMessage: error.message };
+  if (error.code === RESULT.invalidCredentials) {
+    const subcode = /data\s+([0-9a-f]{3,4})/i.exec(error.message)?.[1]?.toLowerCase();
+    const known = subcode ? AD_SUBCODES[subcode] : undefined;
+    if (known) {
+      const [code, field, message] = known;
+      return new TestFailure(code, { field, message, ...details, providerCode: `LDAP 49 data ${subcode}` });
+    }
+    return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'bindPassword', ...details });
+  }
+  if (error.code === RESULT.strongAuthRequired) {
+    return new TestFailure(Code.TLS_REQUIRED, {
+      field: 'security',
+      message: 'The directory requires signing or TLS for simple binds.',
+      hint: 'Use LDAPS (port 636) or StartTLS.',
+      ...details,
+    });
+  }
+  if (error.code === RESULT.unwilling)
+    return new TestFailure(Code.ACCESS_RULE_REJECTED, { field: 'bindDn', ...details });
+  return new TestFailure(Code.PROVIDER_ERROR, details);
+}
+
+function classifySearch(error: unknown, baseDn: string): TestFailure {
+  if (!(error instanceof ResultCodeError)) return classifyNetworkError(error, 'host') ?? new TestFailure(Code.INTERNAL);
+  const details: TestErrorDetails = { providerCode: `LDAP ${error.code}`, providerMessage: error.message };
+  if (error.code === RESULT.noSuchObject) {
+    // Active Directory names the closest existing entry in its message ("best match of: '…'").
+    const matched = /best match of:\s*'([^']+)'/i.exec(error.message)?.[1];
+    return new TestFailure(Code.NOT_FOUND, {
+      field: 'baseDn',
+      message: `The base DN "${baseDn}" does not exist${matched ? `; the closest existing entry is "${matched}"` : ''}.`,
+      ...details,
+    });
+  }
+  if (error.code === RESULT.insufficientAccess) {
+    return new TestFailure(Code.PERMISSION_DENIED, {
+      field: 'baseDn',
+      hint: 'Grant the bind account read (List contents, Read all properties) on the base DN.',
+      ...details,
+    });
+  }
+  if (error.code === RESULT.operationsError)
+    return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'bindDn', ...details });
+  return new TestFailure(Code.PROVIDER_ERROR, details);
+}
+
+/**
+ * Vet the host and open TCP (and TLS, for LDAPS); StartTLS when asked, never binding in clear
+ * if it is refused; bind as the service account; then read the base DN (scope base), which
+ * shows both that it exists and that the account may read it.
+ */
+async function testLdap(context: TestContext): Promise<void> {
+  const security = context.text('security') || 'LDAPS';
+  const port = Number(context.values.port ?? 636);
+  const vetted = await probeTransport(context, {
+    host: context.text('host'),
+    port,
+    tls: security === 'LDAPS',
+    caCertificate: context.text('caCertificate'),
+    field: 'host',
+  });
+  const tlsOptions = {
+    servername: context.text('tlsServerName') || vetted.hostname,
+    host: context.text('tlsServerName') || vetted.hostname,
+    ca: context.text('caCertificate') || undefined,
+    minVersion: 'TLSv1.2' as const,
+  };
+  const client = new Client({
+    url: `${security === 'LDAPS' ? 'ldaps' : 'ldap'}://${vetted.family === 6 ? `[${vetted.address}]` : vetted.address}:${port}`,
+    // ldapts starts TLS at once whenever tlsOptions are given, whatever the URL scheme says.
+    tlsOptions: security === 'LDAPS' ? tlsOptions : undefined,
+    connectTimeout: 10_000,
+    timeout: 10_000,
+  });
+  try {
+    if (security === 'STARTTLS') {
+      await context.step(
+        Step.TLS,
+        async () => {
+          try {
+            await client.startTLS(tlsOptions);
+          } catch (error) {
+            if (error instanceof ResultCodeError) {
+              throw new TestFailure(Code.TLS_NOT_SUPPORTED, {
+                field: 'security',
+                message: 'The directory refused StartTLS, so Plugboard did not send the password in clear.',
+                hint: 'Use LDAPS (port 636), or ask the administrator to install a certificate on the domain controller.',
+                providerCode: `LDAP ${error.code}`,
+                providerMessage: error.message,
+              });
+            }
+            throw error;
+          }
+        },
+        { field: 'host' },
+      );
+    }
+    await context.step(
+      Step.AUTHENTICATE,
+      async () => {
+        try {
+          await client.bind(context.text('bindDn'), context.text('bindPassword'));
+        } catch (error) {
+          throw classifyBind(error);
+        }
+      },
+      { field: 'host' },
+    );
+    const baseDn = context.text('baseDn');
+    await context.step(
+      Step.AUTHORIZE,
+      async () => {
+        try {
+          await client.search(baseDn, {
+            scope: 'base',
+            filter: '(objectClass=*)',
+            attributes: ['1.1'],
+            sizeLimit: 1,
+            timeLimit: 5,
+          });
+        } catch (error) {
+          throw classifySearch(error, baseDn);
+        }
+      },
+      { field: 'baseDn' },
+    );
+  } finally {
+    await client.unbind().catch(() => {});
+  }
 }
