@@ -32,7 +32,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * HTTP for connection tests, over undici. Every connection goes to an address the destination
  * check vetted, pinned for the request (no second DNS lookup, so no rebinding window), with
  * the original name kept for TLS. Redirects are not followed: a probe that is redirected
- * reports it instead. Certificates are always verified, against `caCertificate` when given.
+ * reports it instead. Certificates are always verified, against `ca` when given.
  */
 export class GuardedHttp {
   private readonly pinned = new Map<string, VettedAddress>();
@@ -40,10 +40,10 @@ export class GuardedHttp {
 
   constructor(
     private readonly destinations: Destinations,
-    options: { caCertificate?: string; timeoutMs?: number } = {},
+    options: { ca?: string[]; timeoutMs?: number } = {},
   ) {
     const connect = buildConnector({
-      ca: options.caCertificate || undefined,
+      ca: options.ca,
       minVersion: 'TLSv1.2',
       rejectUnauthorized: true,
       timeout: options.timeoutMs ?? 10_000,

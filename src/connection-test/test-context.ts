@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { TestStepKind } from './connection-test.plan';
 import type { Destinations } from './guarded-http';
 import { classifyNetworkError } from './network-errors';
@@ -39,7 +40,18 @@ export class TestContext {
     /** Aborted when the whole test's time is up. */
     readonly signal: AbortSignal,
     private readonly defaultStepTimeoutMs = DEFAULT_STEP_TIMEOUT_MS,
+    /** CA certificates the operator added to the public ones (a TLS-inspecting proxy, a private cloud). */
+    private readonly extraCaCertificates: readonly string[] = [],
   ) {}
+
+  /**
+   * The authorities to trust for TLS: the CA a form field names (and only it), else the public
+   * ones plus any the operator added; undefined means Node's public roots alone.
+   */
+  trustedCas(fieldCa?: string): string[] | undefined {
+    if (fieldCa) return [fieldCa];
+    return this.extraCaCertificates.length ? [...rootCertificates, ...this.extraCaCertificates] : undefined;
+  }
 
   text(field: string): string {
     const value = this.values[field];

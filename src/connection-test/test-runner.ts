@@ -47,7 +47,7 @@ export class ConnectionTestRunner {
     private readonly catalogue: Catalogue,
     private readonly destinations: Destinations,
     private readonly limiter: TestLimiter,
-    private readonly options: { stepTimeoutMs?: number } = {},
+    private readonly options: { stepTimeoutMs?: number; extraCaCertificates?: string[] } = {},
   ) {}
 
   async run(request: TestRequest): Promise<ConnectionTestOutcome> {
@@ -111,6 +111,7 @@ export class ConnectionTestRunner {
       scrubber,
       deadline.signal,
       this.options.stepTimeoutMs,
+      this.options.extraCaCertificates,
     );
     try {
       await plan.run(context);

@@ -9,7 +9,8 @@ export interface ProbeTarget {
   port: number;
   /** Whether to negotiate TLS after connecting. */
   tls: boolean;
-  caCertificate?: string;
+  /** The authorities to trust (TestContext.trustedCas); Node's public roots when undefined. */
+  ca?: string[];
   /** The form field that named the host, for errors. */
   field: string;
 }
@@ -54,7 +55,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
             socket,
             host: vetted.hostname,
             servername: vetted.hostname === vetted.address ? undefined : vetted.hostname,
-            ca: target.caCertificate || undefined,
+            ca: target.ca,
             minVersion: 'TLSv1.2',
             rejectUnauthorized: true,
           }),

@@ -224,13 +224,13 @@ async function testLdap(context: TestContext): Promise<void> {
     host: context.text('host'),
     port,
     tls: security === 'LDAPS',
-    caCertificate: context.text('caCertificate'),
+    ca: context.trustedCas(context.text('caCertificate')),
     field: 'host',
   });
   const tlsOptions = {
     servername: context.text('tlsServerName') || vetted.hostname,
     host: context.text('tlsServerName') || vetted.hostname,
-    ca: context.text('caCertificate') || undefined,
+    ca: context.trustedCas(context.text('caCertificate')),
     minVersion: 'TLSv1.2' as const,
   };
   const client = new Client({

@@ -1,4 +1,12 @@
+import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { classifyGraphError, classifyTokenError } from '../connection-test/classifiers/entra-id.classifier';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { GuardedHttp } from '../connection-test/guarded-http';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -16,6 +24,8 @@ const USER_SIGN_IN = { field: 'legacyUserSignIn', equals: true };
   connectionTest: {
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['tenantId', 'clientId', 'username'],
+    run: testMicrosoftGraph,
   },
 })
 export class MicrosoftGraphSettings {
@@ -228,4 +238,128 @@ export class MicrosoftGraphSettings {
     helpText: 'Leading and trailing spaces are not supported by this sign-in method.',
   })
   password?: string;
+}
+
+/** Sign-in and Graph hosts of each national cloud; tokens do not cross clouds. */
+const CLOUDS: Readonly<Record<string, { authority: string; graph: string }>> = {
+  GLOBAL: { authority: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' },
+  US_GOV: { authority: 'https://login.microsoftonline.us', graph: 'https://graph.microsoft.us' },
+  US_GOV_DOD: { authority: 'https://login.microsoftonline.us', graph: 'https://dod-graph.microsoft.us' },
+  CHINA: { authority: 'https://login.chinacloudapi.cn', graph: 'https://microsoftgraph.chinacloudapi.cn' },
+};
+
+const PROBES: Readonly<Record<string, string>> = {
+  ORGANIZATION: '/v1.0/organization?$select=id,displayName',
+  USERS: '/v1.0/users?$top=1&$select=id',
+};
+
+/**
+ * A client assertion for certificate credentials: a JWT for the token endpoint, signed with
+ * the certificate's private key (PS256), naming the certificate by its SHA-256 thumbprint.
+ */
+async function clientAssertion(context: TestContext, tokenUrl: string): Promise<string> {
+  let key: ReturnType<typeof createPrivateKey>;
+  let thumbprint: string;
+  try {
+    key = createPrivateKey({
+      key: context.text('privateKey'),
+      passphrase: context.text('privateKeyPassphrase') || undefined,
+    });
+  } catch (error) {
+    throw new TestFailure(Code.INVALID_VALUE, {
+      field: /passphrase|decrypt/i.test((error as Error).message) ? 'privateKeyPassphrase' : 'privateKey',
+      message: 'The private key cannot be read with this passphrase.',
+    });
+  }
+  try {
+    thumbprint = createHash('sha256')
+      .update(new X509Certificate(context.text('certificate')).raw)
+      .digest('base64url');
+  } catch {
+    throw new TestFailure(Code.INVALID_VALUE, { field: 'certificate', message: 'The certificate cannot be read.' });
+  }
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ jti: randomUUID() })
+    .setProtectedHeader({ alg: 'PS256', typ: 'JWT', 'x5t#S256': thumbprint })
+    .setIssuer(context.text('clientId'))
+    .setSubject(context.text('clientId'))
+    .setAudience(tokenUrl)
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + 300)
+    .sign(key);
+}
+
+/**
+ * Sign in at the Microsoft identity platform (client secret, certificate, or the legacy user
+ * password grant), then make one Graph call that needs the permission the integration uses.
+ * A token alone proves only the credentials: Entra ID issues one even without permissions.
+ */
+async function testMicrosoftGraph(context: TestContext): Promise<void> {
+  const cloud = CLOUDS[context.text('nationalCloud') || 'GLOBAL'];
+  const authority = (context.text('authorityHost') || cloud.authority).replace(/\/+$/, '');
+  const graph = (context.text('graphHost') || cloud.graph).replace(/\/+$/, '');
+  const tokenUrl = `${authority}/${encodeURIComponent(context.text('tenantId'))}/oauth2/v2.0/token`;
+  const authorityUrl = new URL(authority);
+  await probeTransport(context, {
+    host: authorityUrl.hostname,
+    port: Number(authorityUrl.port || 443),
+    tls: authorityUrl.protocol === 'https:',
+    ca: context.trustedCas(),
+    field: context.text('authorityHost') ? 'authorityHost' : 'nationalCloud',
+  });
+  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  try {
+    const form = new URLSearchParams({ client_id: context.text('clientId'), scope: `${graph}/.default` });
+    const certificate = context.text('authMethod') === 'CERTIFICATE';
+    if (context.values.legacyUserSignIn === true) {
+      form.set('grant_type', 'password');
+      form.set('username', context.text('username'));
+      form.set('password', context.text('password'));
+    } else {
+      form.set('grant_type', 'client_credentials');
+    }
+    if (certificate) {
+      const assertion = await clientAssertion(context, tokenUrl);
+      context.scrubber.add(assertion);
+      form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      form.set('client_assertion', assertion);
+    } else if (context.text('clientSecret')) {
+      form.set('client_secret', context.text('clientSecret'));
+    }
+    const credentialField = certificate ? 'certificate' : 'clientSecret';
+    const tokenAnswer = await context.step(
+      Step.AUTHENTICATE,
+      (signal) =>
+        http.request(tokenUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: form.toString(),
+          field: 'authorityHost',
+          signal,
+        }),
+      { field: 'authorityHost' },
+    );
+    if (tokenAnswer.status !== 200) throw classifyTokenError(tokenAnswer, credentialField);
+    const token = (JSON.parse(tokenAnswer.text) as { access_token?: string }).access_token;
+    if (!token)
+      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+        field: 'authorityHost',
+        message: 'The token endpoint answered without a token.',
+      });
+    context.scrubber.add(token);
+    const probe = await context.step(
+      Step.AUTHORIZE,
+      (signal) =>
+        http.request(`${graph}${PROBES[context.text('permissionProbe') || 'ORGANIZATION']}`, {
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          field: 'graphHost',
+          signal,
+        }),
+      { field: 'graphHost' },
+    );
+    if (probe.status !== 200) throw classifyGraphError(probe);
+  } finally {
+    await http.close();
+  }
 }

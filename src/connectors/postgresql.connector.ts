@@ -141,7 +141,7 @@ function sslOptions(context: TestContext, servername: string): false | Connectio
   if (mode === 'DISABLE') return false;
   const options: ConnectionOptions = {
     servername,
-    ca: context.text('caCertificate') || undefined,
+    ca: context.trustedCas(context.text('caCertificate')),
     cert: context.text('clientCertificate') || undefined,
     key: context.text('clientPrivateKey') || undefined,
   };

@@ -330,13 +330,13 @@ async function testRestApi(context: TestContext): Promise<void> {
   const method = context.text('authMethod') || 'NONE';
   const base = new URL(context.text('baseUrl'));
   const url = new URL(base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/'), base);
-  const http = new GuardedHttp(context.destinations, { caCertificate: context.text('caCertificate') || undefined });
+  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas(context.text('caCertificate')) });
   try {
     await probeTransport(context, {
       host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
       tls: url.protocol === 'https:',
-      caCertificate: context.text('caCertificate'),
+      ca: context.trustedCas(context.text('caCertificate')),
       field: 'baseUrl',
     });
     const headers: Record<string, string> = { accept: 'application/json, */*' };

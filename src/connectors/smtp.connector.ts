@@ -275,7 +275,7 @@ async function testSmtp(context: TestContext): Promise<void> {
     host: context.text('host'),
     port,
     tls: security === 'IMPLICIT_TLS',
-    caCertificate: context.text('caCertificate'),
+    ca: context.trustedCas(context.text('caCertificate')),
     field: 'host',
   });
   const method = context.text('authMethod') || 'PASSWORD';
@@ -301,7 +301,7 @@ async function testSmtp(context: TestContext): Promise<void> {
           : undefined,
     tls: {
       servername: vetted.hostname,
-      ca: context.text('caCertificate') || undefined,
+      ca: context.trustedCas(context.text('caCertificate')),
       minVersion: context.text('minTlsVersion') === 'TLS_1_3' ? 'TLSv1.3' : 'TLSv1.2',
     },
     connectionTimeout: 10_000,

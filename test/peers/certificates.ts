@@ -81,3 +81,23 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
     selfSigned: await leaf('self', ['localhost', '127.0.0.1'], current),
   };
 }
+
+/** An RSA key and a self-signed certificate for it, as uploaded to an app registration. */
+export async function makeRsaAppCertificate(): Promise<Pem> {
+  const algorithm = {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  };
+  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '02',
+    name: 'CN=plugboard-app',
+    notBefore: new Date(Date.now() - DAY),
+    notAfter: new Date(Date.now() + 30 * DAY),
+    signingAlgorithm: algorithm,
+    keys: keys as never,
+  });
+  return { cert: cert.toString('pem'), key: await pemKey(keys.privateKey) };
+}

@@ -6,12 +6,14 @@ import { ConnectionTestRunner, type TestRequest } from '../../src/connection-tes
 /** Loopback, which the test peers listen on: opened the way an operator would open a range. */
 export const LOOPBACK = ['127.0.0.1/32', '::1/128'];
 
-export function testRunner(options: { allow?: string[]; stepTimeoutMs?: number; limits?: TestLimits } = {}) {
+export function testRunner(
+  options: { allow?: string[]; stepTimeoutMs?: number; limits?: TestLimits; trust?: string[] } = {},
+) {
   const runner = new ConnectionTestRunner(
     defaultCatalogue(),
     new OutboundGuard(options.allow ?? LOOPBACK),
     new TestLimiter(options.limits),
-    { stepTimeoutMs: options.stepTimeoutMs ?? 2000 },
+    { stepTimeoutMs: options.stepTimeoutMs ?? 2000, extraCaCertificates: options.trust },
   );
   return (connectorKey: string, values: Record<string, unknown>, more: Partial<TestRequest> = {}) =>
     runner.run({ tenantId: 'acme', connectorKey, values, ...more });
