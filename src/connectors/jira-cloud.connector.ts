@@ -1,4 +1,10 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import { excerpt, failureForStatus } from '../connection-test/http-classification';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -11,8 +17,10 @@ import { Connector } from './connector.decorator';
   version: 1,
   documentationUrl: 'https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/',
   connectionTest: {
-    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
+    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['siteUrl', 'email'],
+    run: testJiraCloud,
   },
 })
 export class JiraCloudSettings {
@@ -68,4 +76,81 @@ export class JiraCloudSettings {
     helpText: 'The issue type created for new tickets.',
   })
   issueType?: string;
+}
+
+/** Jira errors: `{ errorMessages: [...], errors: {...} }`. */
+function jiraMessage(answer: HttpAnswer): string | undefined {
+  try {
+    const body = JSON.parse(answer.text) as { errorMessages?: string[]; message?: string };
+    return body.errorMessages?.join(' ') || body.message;
+  } catch {
+    return excerpt(answer.text) || undefined;
+  }
+}
+
+/**
+ * Jira Cloud signs each request with Basic e-mail:API-token; the test reads the account
+ * (/myself), then the project the integration syncs with, when one is named.
+ */
+async function testJiraCloud(context: TestContext): Promise<void> {
+  const site = new URL(context.text('siteUrl'));
+  await probeTransport(context, {
+    host: site.hostname,
+    port: Number(site.port || 443),
+    tls: true,
+    ca: context.trustedCas(),
+    field: 'siteUrl',
+  });
+  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const basic = Buffer.from(`${context.text('email')}:${context.text('apiToken')}`).toString('base64');
+  context.scrubber.add(basic);
+  const get = (path: string, signal: AbortSignal) =>
+    http.request(new URL(path, site).toString(), {
+      headers: { authorization: `Basic ${basic}`, accept: 'application/json' },
+      field: 'siteUrl',
+      signal,
+    });
+  try {
+    const myself = await context.step(Step.AUTHORIZE, (signal) => get('/rest/api/3/myself', signal), {
+      field: 'siteUrl',
+    });
+    if (myself.status === 401) {
+      throw new TestFailure(Code.INVALID_CREDENTIALS, {
+        field: 'apiToken',
+        message: 'Jira refused the e-mail address and API token.',
+        hint: 'Create a new API token at id.atlassian.com (tokens expire) for this account, and check the e-mail address.',
+        providerCode: 'HTTP 401',
+        providerMessage: jiraMessage(myself),
+      });
+    }
+    if (myself.status === 404) {
+      throw new TestFailure(Code.NOT_FOUND, {
+        field: 'siteUrl',
+        message: 'This is not a Jira Cloud site.',
+        providerCode: 'HTTP 404',
+      });
+    }
+    const failure = failureForStatus(myself, { credential: 'apiToken', location: 'siteUrl' }, jiraMessage(myself));
+    if (failure) throw failure;
+    const projectKey = context.text('projectKey');
+    if (!projectKey) return;
+    const project = await get(`/rest/api/3/project/${encodeURIComponent(projectKey)}`, context.signal);
+    if (project.status === 404) {
+      throw new TestFailure(Code.NOT_FOUND, {
+        field: 'projectKey',
+        message: `No project "${projectKey}" is visible to this account.`,
+        hint: 'Check the project key, and that the account has the Browse Projects permission on it.',
+        providerCode: 'HTTP 404',
+        providerMessage: jiraMessage(project),
+      });
+    }
+    const projectFailure = failureForStatus(
+      project,
+      { credential: 'apiToken', location: 'projectKey' },
+      jiraMessage(project),
+    );
+    if (projectFailure) throw projectFailure;
+  } finally {
+    await http.close();
+  }
 }

@@ -1,4 +1,12 @@
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import { excerpt, failureForStatus } from '../connection-test/http-classification';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -16,6 +24,8 @@ const SERVICE_APP = { field: 'authMethod', equals: 'OAUTH_SERVICE_APP' };
   connectionTest: {
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['orgUrl', 'clientId'],
+    run: testOkta,
   },
 })
 export class OktaSettings {
@@ -109,4 +119,142 @@ export class OktaSettings {
     helpText: 'Grant the same scopes to the service app in the Okta admin console.',
   })
   scopes?: string[];
+}
+
+/** Okta errors: `{ errorCode: "E0000011", errorSummary }` from the API, RFC 6749 from /token. */
+function oktaError(answer: HttpAnswer): { code?: string; summary?: string } {
+  try {
+    const body = JSON.parse(answer.text) as {
+      errorCode?: string;
+      errorSummary?: string;
+      error?: string;
+      error_description?: string;
+    };
+    return { code: body.errorCode ?? body.error, summary: body.errorSummary ?? body.error_description };
+  } catch {
+    return { summary: excerpt(answer.text) || undefined };
+  }
+}
+
+async function serviceAppToken(context: TestContext, http: GuardedHttp, org: URL): Promise<string> {
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(context.text('privateKey'));
+  } catch {
+    throw new TestFailure(Code.INVALID_VALUE, { field: 'privateKey', message: 'The private key cannot be read.' });
+  }
+  const tokenUrl = new URL('/oauth2/v1/token', org).toString();
+  const now = Math.floor(Date.now() / 1000);
+  const assertion = await new SignJWT({ jti: randomUUID() })
+    .setProtectedHeader({ alg: 'RS256', ...(context.text('keyId') ? { kid: context.text('keyId') } : {}) })
+    .setIssuer(context.text('clientId'))
+    .setSubject(context.text('clientId'))
+    .setAudience(tokenUrl)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .sign(key);
+  context.scrubber.add(assertion);
+  const scopes = (context.values.scopes as string[] | undefined) ?? ['okta.users.read'];
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    scope: scopes.join(' '),
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion,
+  });
+  const answer = await context.step(
+    Step.AUTHENTICATE,
+    (signal) =>
+      http.request(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+        field: 'orgUrl',
+        signal,
+      }),
+    { field: 'orgUrl' },
+  );
+  if (answer.status !== 200) {
+    const { code, summary } = oktaError(answer);
+    const details = { providerCode: code, providerMessage: summary };
+    if (code === 'invalid_client') {
+      return Promise.reject(
+        new TestFailure(Code.INVALID_CREDENTIALS, {
+          field: 'privateKey',
+          hint: "Register this key's public half on the service app, or use the key it has.",
+          ...details,
+        }),
+      );
+    }
+    if (code === 'invalid_scope') {
+      return Promise.reject(
+        new TestFailure(Code.CONSENT_REQUIRED, {
+          field: 'scopes',
+          message: 'The service app has not been granted these scopes.',
+          hint: "Grant the scopes on the app's Okta API Scopes tab.",
+          ...details,
+        }),
+      );
+    }
+    throw (
+      failureForStatus(answer, { credential: 'privateKey', location: 'orgUrl' }, summary) ??
+      new TestFailure(Code.PROVIDER_ERROR, details)
+    );
+  }
+  const token = (JSON.parse(answer.text) as { access_token?: string }).access_token ?? '';
+  context.scrubber.add(token);
+  return `Bearer ${token}`;
+}
+
+/** Sign in (API token, or a service-app token from a signed assertion), then read one user. */
+async function testOkta(context: TestContext): Promise<void> {
+  const org = new URL(context.text('orgUrl'));
+  await probeTransport(context, {
+    host: org.hostname,
+    port: Number(org.port || 443),
+    tls: true,
+    ca: context.trustedCas(),
+    field: 'orgUrl',
+  });
+  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  try {
+    const usesToken = context.text('authMethod') === 'API_TOKEN';
+    const authorization = usesToken ? `SSWS ${context.text('apiToken')}` : await serviceAppToken(context, http, org);
+    const probe = await context.step(
+      Step.AUTHORIZE,
+      (signal) =>
+        http.request(new URL('/api/v1/users?limit=1', org).toString(), {
+          headers: { authorization, accept: 'application/json' },
+          field: 'orgUrl',
+          signal,
+        }),
+      { field: 'orgUrl' },
+    );
+    if (probe.status === 200) return;
+    const { code, summary } = oktaError(probe);
+    const details = { providerCode: code ?? `HTTP ${probe.status}`, providerMessage: summary };
+    if (probe.status === 401) {
+      throw new TestFailure(usesToken ? Code.INVALID_CREDENTIALS : Code.PROVIDER_ERROR, {
+        field: usesToken ? 'apiToken' : 'privateKey',
+        hint: usesToken
+          ? 'API tokens expire after 30 days unused and die with their admin: create a new one.'
+          : undefined,
+        ...details,
+      });
+    }
+    if (probe.status === 403) {
+      throw new TestFailure(Code.PERMISSION_DENIED, {
+        field: usesToken ? 'apiToken' : 'scopes',
+        hint: usesToken
+          ? "The token's admin lacks the rights to read users."
+          : 'Grant okta.users.read to the service app, and an admin role that may read users.',
+        ...details,
+      });
+    }
+    throw (
+      failureForStatus(probe, { credential: usesToken ? 'apiToken' : 'privateKey', location: 'orgUrl' }, summary) ??
+      new TestFailure(Code.PROVIDER_ERROR, details)
+    );
+  } finally {
+    await http.close();
+  }
 }

@@ -1,4 +1,12 @@
+import { createPrivateKey } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import { excerpt, failureForStatus, retryAfterSeconds } from '../connection-test/http-classification';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -17,6 +25,8 @@ const USERNAME_PASSWORD = { field: 'authMethod', equals: 'USERNAME_PASSWORD' };
   connectionTest: {
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['loginUrl', 'consumerKey', 'username'],
+    run: testSalesforce,
   },
 })
 export class SalesforceSettings {
@@ -157,4 +167,246 @@ export class SalesforceSettings {
       'Only for Experience Cloud sites. Otherwise production uses login.salesforce.com and sandboxes test.salesforce.com.',
   })
   jwtAudience?: string;
+}
+
+const LOGIN_HISTORY_HINT = 'Salesforce hides the reason on purpose: an admin finds it under Setup > Login History.';
+
+/** Salesforce token-endpoint errors: `error` plus a short `error_description`. */
+function classifyToken(answer: HttpAnswer, method: string): TestFailure {
+  let body: { error?: string; error_description?: string } = {};
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    return (
+      failureForStatus(answer, { credential: 'consumerSecret', location: 'loginUrl' }) ??
+      new TestFailure(Code.UNEXPECTED_RESPONSE, {
+        field: 'loginUrl',
+        message: 'The login URL did not answer like Salesforce.',
+      })
+    );
+  }
+  const description = body.error_description ?? '';
+  const details = { providerCode: body.error, providerMessage: description || undefined };
+  if (body.error === 'invalid_client_id') {
+    return new TestFailure(Code.APP_NOT_FOUND, {
+      field: 'consumerKey',
+      message: 'No app with this consumer key exists in this org.',
+      hint: 'Copy the consumer key from the app in this org (a production key does not work on a sandbox). A new app can take 10 minutes to work.',
+      ...details,
+    });
+  }
+  if (body.error === 'invalid_client')
+    return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'consumerSecret', ...details });
+  if (body.error === 'rate_limit_exceeded') return new TestFailure(Code.THROTTLED, details);
+  if (body.error === 'inactive_user') return new TestFailure(Code.ACCOUNT_DISABLED, { field: 'username', ...details });
+  if (/ip restricted/i.test(description)) {
+    return new TestFailure(Code.ACCESS_RULE_REJECTED, {
+      field: 'username',
+      message: "The user's profile does not allow sign-in from Plugboard's IP address.",
+      hint: "Add Plugboard's egress addresses to the profile's Login IP Ranges, or relax the session IP lock.",
+      ...details,
+    });
+  }
+  if (/hasn't approved this consumer/i.test(description)) {
+    return new TestFailure(Code.CONSENT_REQUIRED, {
+      field: 'username',
+      hint: 'Set the app to "Admin approved users are pre-authorized" and add the user\'s profile or permission set.',
+      ...details,
+    });
+  }
+  if (/audience/i.test(description))
+    return new TestFailure(Code.INVALID_VALUE, {
+      field: 'jwtAudience',
+      message: 'Salesforce refused the JWT audience.',
+      ...details,
+    });
+  if (/invalid assertion/i.test(description)) {
+    return new TestFailure(Code.INVALID_CREDENTIALS, {
+      field: 'privateKey',
+      hint: 'Use the private key of the certificate uploaded to the app.',
+      ...details,
+    });
+  }
+  if (/not supported on this domain/i.test(description)) {
+    return new TestFailure(Code.INVALID_VALUE, {
+      field: 'loginUrl',
+      message: 'The client-credentials flow only works on your My Domain URL.',
+      hint: 'Enter https://<your-domain>.my.salesforce.com as the login URL.',
+      ...details,
+    });
+  }
+  if (/client credentials user/i.test(description)) {
+    return new TestFailure(Code.INVALID_VALUE, {
+      field: 'consumerKey',
+      message: 'The app has no "Run As" user for the client-credentials flow.',
+      ...details,
+    });
+  }
+  if (/authentication failure/i.test(description)) {
+    return new TestFailure(Code.INVALID_CREDENTIALS, {
+      field: method === 'USERNAME_PASSWORD' ? 'password' : 'username',
+      hint:
+        method === 'USERNAME_PASSWORD'
+          ? `Check the password and security token. Orgs created since Summer '23 block this flow unless "Allow OAuth Username-Password Flows" is on. ${LOGIN_HISTORY_HINT}`
+          : LOGIN_HISTORY_HINT,
+      ...details,
+    });
+  }
+  return new TestFailure(Code.PROVIDER_ERROR, details);
+}
+
+/** Salesforce REST errors: an array of `{ message, errorCode }`. */
+function classifyApi(answer: HttpAnswer): TestFailure {
+  let first: { message?: string; errorCode?: string } = {};
+  try {
+    [first] = JSON.parse(answer.text) as (typeof first)[];
+  } catch {
+    // not JSON: the status decides
+  }
+  const details = {
+    providerCode: first?.errorCode ?? `HTTP ${answer.status}`,
+    providerMessage: first?.message ?? (excerpt(answer.text) || undefined),
+  };
+  switch (first?.errorCode) {
+    case 'API_DISABLED_FOR_ORG':
+      return new TestFailure(Code.PERMISSION_DENIED, {
+        field: 'username',
+        message: 'The REST API is not enabled for this org or user.',
+        hint: 'Give the integration user the "API Enabled" permission (and an edition with API access).',
+        ...details,
+      });
+    case 'REQUEST_LIMIT_EXCEEDED':
+      return new TestFailure(Code.THROTTLED, {
+        message: "The org's daily API request limit is used up.",
+        hint: 'The limit is a rolling 24 hours: wait, or buy more API calls. Integrations sharing one org share this limit.',
+        ...details,
+      });
+    case 'INVALID_SESSION_ID':
+      return new TestFailure(Code.ACCESS_RULE_REJECTED, {
+        field: 'username',
+        message: 'Salesforce issued a token but refused it on the API: a session security policy (IP lock) applies.',
+        ...details,
+      });
+  }
+  if (answer.status === 404)
+    return new TestFailure(Code.NOT_FOUND, {
+      field: 'probeObject',
+      message: 'The object or API version to check does not exist in this org.',
+      ...details,
+    });
+  if (answer.status === 410)
+    return new TestFailure(Code.NOT_FOUND, {
+      field: 'apiVersion',
+      message: 'This API version is retired.',
+      hint: 'Raise the API version (such as v62.0).',
+      ...details,
+    });
+  if (answer.status === 403) return new TestFailure(Code.PERMISSION_DENIED, { field: 'probeObject', ...details });
+  return (
+    failureForStatus(answer, { credential: 'consumerSecret', location: 'loginUrl' }, details.providerMessage) ??
+    new TestFailure(Code.UNEXPECTED_RESPONSE, details)
+  );
+}
+
+async function jwtAssertion(context: TestContext, loginUrl: URL): Promise<string> {
+  let key: ReturnType<typeof createPrivateKey>;
+  try {
+    key = createPrivateKey(context.text('privateKey'));
+  } catch {
+    throw new TestFailure(Code.INVALID_VALUE, { field: 'privateKey', message: 'The private key cannot be read.' });
+  }
+  const sandbox = /test\.salesforce\.com|--|\.sandbox\./.test(loginUrl.hostname);
+  const audience =
+    context.text('jwtAudience') || (sandbox ? 'https://test.salesforce.com' : 'https://login.salesforce.com');
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'RS256' })
+    .setIssuer(context.text('consumerKey'))
+    .setSubject(context.text('username'))
+    .setAudience(audience)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + 180)
+    .sign(key);
+}
+
+/**
+ * Get a token with the chosen OAuth flow at the login URL, then read one object's description
+ * at the instance URL the token names, with the API version the integration uses.
+ */
+async function testSalesforce(context: TestContext): Promise<void> {
+  const loginUrl = new URL(context.text('loginUrl'));
+  await probeTransport(context, {
+    host: loginUrl.hostname,
+    port: Number(loginUrl.port || 443),
+    tls: true,
+    ca: context.trustedCas(),
+    field: 'loginUrl',
+  });
+  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const method = context.text('authMethod') || 'CLIENT_CREDENTIALS';
+  try {
+    const form = new URLSearchParams();
+    if (method === 'JWT_BEARER') {
+      const assertion = await jwtAssertion(context, loginUrl);
+      context.scrubber.add(assertion);
+      form.set('grant_type', 'urn:ietf:params:oauth:grant-type:jwt-bearer');
+      form.set('assertion', assertion);
+    } else {
+      form.set('grant_type', method === 'USERNAME_PASSWORD' ? 'password' : 'client_credentials');
+      form.set('client_id', context.text('consumerKey'));
+      form.set('client_secret', context.text('consumerSecret'));
+      if (method === 'USERNAME_PASSWORD') {
+        form.set('username', context.text('username'));
+        form.set('password', context.text('password') + context.text('securityToken'));
+        context.scrubber.add(context.text('password') + context.text('securityToken'));
+      }
+    }
+    const token = await context.step(
+      Step.AUTHENTICATE,
+      (signal) =>
+        http.request(new URL('/services/oauth2/token', loginUrl).toString(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body: form.toString(),
+          field: 'loginUrl',
+          signal,
+        }),
+      { field: 'loginUrl' },
+    );
+    if (token.status !== 200) throw classifyToken(token, method);
+    let granted: { access_token?: string; instance_url?: string };
+    try {
+      granted = JSON.parse(token.text);
+    } catch {
+      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+        field: 'loginUrl',
+        message: 'The login URL answered with a page, not a Salesforce token. Check the URL.',
+      });
+    }
+    if (!granted.access_token || !granted.instance_url) {
+      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+        field: 'loginUrl',
+        message: 'The token answer has no access token or instance URL.',
+      });
+    }
+    context.scrubber.add(granted.access_token);
+    const path = `/services/data/${context.text('apiVersion') || 'v62.0'}/sobjects/${encodeURIComponent(context.text('probeObject') || 'Account')}`;
+    const probe = await context.step(
+      Step.AUTHORIZE,
+      (signal) =>
+        http.request(new URL(path, granted.instance_url).toString(), {
+          headers: { authorization: `Bearer ${granted.access_token}`, accept: 'application/json' },
+          field: 'loginUrl',
+          signal,
+        }),
+      { field: 'probeObject' },
+    );
+    if (probe.status !== 200) {
+      const failure = classifyApi(probe);
+      if (failure.error.code === Code.THROTTLED && failure.error.retryAfterSeconds === undefined) {
+        failure.error.retryAfterSeconds = retryAfterSeconds(probe);
+      }
+      throw failure;
+    }
+  } finally {
+    await http.close();
+  }
 }

@@ -1,4 +1,10 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
+import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import { excerpt, failureForStatus } from '../connection-test/http-classification';
+import type { TestContext } from '../connection-test/test-context';
+import { TestErrorCode as Code } from '../connection-test/test-error-codes';
+import { TestFailure } from '../connection-test/test-failure';
+import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -17,6 +23,8 @@ const OAUTH = { field: 'authMethod', in: ['OAUTH_PASSWORD', 'OAUTH_CLIENT_CREDEN
   connectionTest: {
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    credentialFields: ['instanceUrl', 'username', 'clientId'],
+    run: testServicenow,
   },
 })
 export class ServicenowSettings {
@@ -118,4 +126,141 @@ export class ServicenowSettings {
     helpText: 'The group new tickets are assigned to.',
   })
   assignmentGroup?: string;
+}
+
+const HIBERNATING = new TestFailure(Code.PROVIDER_UNAVAILABLE, {
+  field: 'instanceUrl',
+  message: 'This developer instance is hibernating.',
+  hint: 'Sign in at developer.servicenow.com to wake it, then test again.',
+});
+
+/** ServiceNow errors: `{ error: { message, detail }, status: "failure" }`, or a hibernation page. */
+function classifyServicenow(answer: HttpAnswer, credential: string): TestFailure {
+  const location = answer.headers.location;
+  if (/developer\.servicenow\.com/.test(String(location ?? '')) || /hibernating/i.test(answer.text)) return HIBERNATING;
+  let message: string | undefined;
+  try {
+    const body = JSON.parse(answer.text) as {
+      error?: { message?: string; detail?: string } | string;
+      error_description?: string;
+    };
+    message =
+      typeof body.error === 'object'
+        ? [body.error.message, body.error.detail].filter(Boolean).join(': ')
+        : body.error_description;
+  } catch {
+    if (answer.status === 200) {
+      return new TestFailure(Code.UNEXPECTED_RESPONSE, {
+        field: 'instanceUrl',
+        message: 'The instance answered with a web page (a sign-in or SSO page?) instead of the API.',
+      });
+    }
+  }
+  if (answer.status === 403) {
+    return new TestFailure(Code.PERMISSION_DENIED, {
+      field: 'probeTable',
+      hint: 'Give the user a role with read access to the table (and snc_platform_rest_api_access where REST ACLs require it).',
+      providerCode: 'HTTP 403',
+      providerMessage: message,
+    });
+  }
+  if (answer.status === 400 || answer.status === 404) {
+    return new TestFailure(Code.NOT_FOUND, {
+      field: 'probeTable',
+      message: 'The table does not exist, or an ACL hides it.',
+      providerCode: `HTTP ${answer.status}`,
+      providerMessage: message,
+    });
+  }
+  return (
+    failureForStatus(answer, { credential, location: 'instanceUrl' }, message ?? (excerpt(answer.text) || undefined)) ??
+    new TestFailure(Code.UNEXPECTED_RESPONSE, { field: 'instanceUrl' })
+  );
+}
+
+/** Sign in (Basic, or an OAuth token from oauth_token.do), then read one row of the table. */
+async function testServicenow(context: TestContext): Promise<void> {
+  const instance = new URL(context.text('instanceUrl'));
+  await probeTransport(context, {
+    host: instance.hostname,
+    port: Number(instance.port || 443),
+    tls: true,
+    ca: context.trustedCas(),
+    field: 'instanceUrl',
+  });
+  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const method = context.text('authMethod') || 'BASIC';
+  try {
+    let authorization: string;
+    let credential = 'password';
+    if (method === 'BASIC') {
+      authorization = `Basic ${Buffer.from(`${context.text('username')}:${context.text('password')}`).toString('base64')}`;
+      context.scrubber.add(authorization.slice(6));
+    } else {
+      credential = 'clientSecret';
+      const form = new URLSearchParams({
+        client_id: context.text('clientId'),
+        client_secret: context.text('clientSecret'),
+      });
+      if (method === 'OAUTH_PASSWORD') {
+        form.set('grant_type', 'password');
+        form.set('username', context.text('username'));
+        form.set('password', context.text('password'));
+      } else {
+        form.set('grant_type', 'client_credentials');
+      }
+      const token = await context.step(
+        Step.AUTHENTICATE,
+        (signal) =>
+          http.request(new URL('/oauth_token.do', instance).toString(), {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: form.toString(),
+            field: 'instanceUrl',
+            signal,
+          }),
+        { field: 'instanceUrl' },
+      );
+      if (token.status === 401) {
+        throw new TestFailure(Code.INVALID_CREDENTIALS, {
+          field: 'clientSecret',
+          message: 'ServiceNow refused the OAuth sign-in.',
+          hint:
+            method === 'OAUTH_CLIENT_CREDENTIALS'
+              ? 'Check the client ID and secret; the client-credentials grant also needs glide.oauth.inbound.client.credential.grant_type.enabled = true and an OAuth application user.'
+              : 'Check the client ID and secret, and the username and password (ServiceNow does not say which).',
+          providerCode: 'HTTP 401',
+        });
+      }
+      if (token.status !== 200) throw classifyServicenow(token, credential);
+      const accessToken = (JSON.parse(token.text) as { access_token?: string }).access_token ?? '';
+      context.scrubber.add(accessToken);
+      authorization = `Bearer ${accessToken}`;
+    }
+    const table = encodeURIComponent(context.text('probeTable') || 'incident');
+    const probe = await context.step(
+      Step.AUTHORIZE,
+      (signal) =>
+        http.request(
+          new URL(
+            `/api/now/table/${table}?sysparm_limit=1&sysparm_fields=sys_id&sysparm_no_count=true`,
+            instance,
+          ).toString(),
+          {
+            headers: { authorization, accept: 'application/json' },
+            field: 'instanceUrl',
+            signal,
+          },
+        ),
+      { field: 'probeTable' },
+    );
+    if (probe.status !== 200) throw classifyServicenow(probe, credential);
+    try {
+      if (!Array.isArray((JSON.parse(probe.text) as { result?: unknown }).result)) throw new Error('no result');
+    } catch {
+      throw classifyServicenow(probe, credential);
+    }
+  } finally {
+    await http.close();
+  }
 }
