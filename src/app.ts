@@ -6,6 +6,10 @@ import { defaultCatalogue } from './catalogue/default-catalogue';
 import type { PlugboardConfig } from './config';
 import { ConfigService } from './configs/config.service';
 import { RuntimeConfigService } from './configs/runtime-config.service';
+import { ConnectionTestService } from './connection-test/connection-test.service';
+import { OutboundGuard } from './connection-test/outbound-guard';
+import { TestLimiter } from './connection-test/test-limiter';
+import { ConnectionTestRunner } from './connection-test/test-runner';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
@@ -45,6 +49,20 @@ export async function startApp(
     apiKeys: new ApiKeyService(store),
     configs: new ConfigService(store, catalogue, cipher, audit),
     runtimeConfigs: new RuntimeConfigService(store, cipher, audit),
+    connectionTests: new ConnectionTestService(
+      store,
+      catalogue,
+      new ConnectionTestRunner(
+        catalogue,
+        new OutboundGuard(config.connectionTests.allowedCidrs),
+        new TestLimiter({
+          perTenant: config.connectionTests.perTenant,
+          perCredential: config.connectionTests.perCredential,
+        }),
+        { extraCaCertificates: config.connectionTests.extraCaCertificates },
+      ),
+      logger,
+    ),
   };
   await bootstrapAdminKey(
     { bootstrapKey: config.bootstrapAdminKey, dataDir: config.dataDir, createFirstKey: store.kind === 'sqlite' },

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { InputError } from './errors';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
@@ -18,6 +20,14 @@ export interface PlugboardConfig {
   keks: { kind: 'environment'; keys: string; active?: string } | { kind: 'file'; file: string };
   /** An admin key for the `default` tenant to register at startup, for tests and automation. */
   bootstrapAdminKey?: string;
+  connectionTests: {
+    /** Private ranges an operator opens to direct tests (self-hosted deployments). */
+    allowedCidrs: string[];
+    /** PEM CA certificates trusted besides the public ones (a TLS-inspecting proxy, a private cloud). */
+    extraCaCertificates: string[];
+    perTenant: number;
+    perCredential: number;
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -66,5 +76,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       ? { kind: 'environment', keys: env.PLUGBOARD_KEKS, active: env.PLUGBOARD_KEK_ACTIVE || undefined }
       : { kind: 'file', file: env.PLUGBOARD_KEK_FILE || join(dataDir, 'kek.json') },
     bootstrapAdminKey: env.PLUGBOARD_BOOTSTRAP_ADMIN_KEY || undefined,
+    connectionTests: {
+      allowedCidrs: cidrs(env, 'PLUGBOARD_OUTBOUND_ALLOW'),
+      extraCaCertificates: env.PLUGBOARD_EXTRA_CA_FILE ? [readPem(env.PLUGBOARD_EXTRA_CA_FILE)] : [],
+      perTenant: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_TENANT', 10, 1, 1000),
+      perCredential: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_CREDENTIAL', 2, 1, 100),
+    },
   };
+}
+
+function cidrs(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const cidr of list) {
+    if (!ipaddr.isValidCIDR(cidr))
+      throw new InputError(`${name} must be comma-separated CIDRs such as 10.0.0.0/8; "${cidr}" is not one.`);
+  }
+  return list;
+}
+
+function readPem(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`PLUGBOARD_EXTRA_CA_FILE: cannot read "${file}".`);
+  }
 }

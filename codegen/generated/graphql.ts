@@ -15,6 +15,87 @@ export type ApiKeyRole =
   /** Read configs. */
   | 'VIEWER';
 
+/** What kind of problem a connection test found. */
+export type ConnectionTestErrorCategory =
+  | 'CONFIGURATION'
+  | 'CREDENTIALS'
+  | 'IDENTITY_POLICY'
+  | 'INTERNAL'
+  | 'NETWORK'
+  | 'PERMISSION'
+  | 'PROVIDER'
+  | 'RELAY'
+  | 'THROTTLING'
+  | 'TLS';
+
+/** A failure a connection test can report. The README lists each with its message and fix. */
+export type ConnectionTestErrorCode =
+  | 'ACCESS_RULE_REJECTED'
+  | 'ACCOUNT_DISABLED'
+  | 'ACCOUNT_LOCKED'
+  | 'APP_NOT_FOUND'
+  | 'CLOCK_SKEW'
+  | 'CONDITIONAL_ACCESS_BLOCKED'
+  | 'CONNECTION_REFUSED'
+  | 'CONNECTION_RESET'
+  | 'CONSENT_REQUIRED'
+  | 'CREDENTIAL_EXPIRED'
+  | 'DATABASE_NOT_FOUND'
+  | 'DESTINATION_NOT_ALLOWED'
+  | 'DNS_NOT_FOUND'
+  | 'HOST_KEY_MISMATCH'
+  | 'HOST_UNREACHABLE'
+  | 'INTERNAL'
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_VALUE'
+  | 'LEGACY_AUTH_BLOCKED'
+  | 'LOCKED_FIELD_NOT_REENTERED'
+  | 'MFA_REQUIRED'
+  | 'NOT_FOUND'
+  | 'PASSWORD_EXPIRED'
+  | 'PERMISSION_DENIED'
+  | 'PROVIDER_ERROR'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'RELAY_DISCONNECTED'
+  | 'RELAY_NOT_ALLOWED'
+  | 'RELAY_OFFLINE'
+  | 'RELAY_TIMEOUT'
+  | 'TENANT_NOT_FOUND'
+  | 'TEST_RATE_LIMITED'
+  | 'THROTTLED'
+  | 'TIMEOUT'
+  | 'TLS_EXPIRED'
+  | 'TLS_HANDSHAKE_FAILED'
+  | 'TLS_HOSTNAME_MISMATCH'
+  | 'TLS_NOT_SUPPORTED'
+  | 'TLS_REQUIRED'
+  | 'TLS_SELF_SIGNED'
+  | 'TLS_UNKNOWN_CA'
+  | 'UNEXPECTED_RESPONSE'
+  | 'WRONG_CLOUD';
+
+/** How a connection test ended. */
+export type ConnectionTestStatus =
+  /** A step failed; `errors` says which field, why, and the fix. */
+  | 'FAILED'
+  /** Nothing was attempted: invalid input, a locked field not re-entered, or a limit. */
+  | 'REFUSED'
+  /** Every step passed. */
+  | 'SUCCEEDED';
+
+/** How one step of a test ended. */
+export type ConnectionTestStepStatus =
+  | 'FAILED'
+  | 'SKIPPED'
+  | 'SUCCEEDED';
+
+/** Where the test ran from. */
+export type ConnectionTestedVia =
+  /** From Plugboard itself. */
+  | 'DIRECT'
+  /** From a relay agent inside the client's network. */
+  | 'RELAY';
+
 /** Narrows a list of configs. All given conditions must hold. */
 export type ConnectorConfigFilter = {
   /** Only configs of this connector key. */
@@ -415,6 +496,22 @@ export type SmtpSettingsInput = {
   username?: string | null | undefined;
 };
 
+/** A connection test of the form as filled in. Locked fields must be entered: saved values are never used for a test. */
+export type TestConnectionInput = {
+  /** The saved config being tested: the outcome is recorded on it as lastTest. */
+  configId?: string | number | null | undefined;
+  /** The connector key. */
+  connectorType: string | number;
+  /** The integration whose form this is; its overlay applies. */
+  integration?: string | number | null | undefined;
+  /** A relay to test through, instead of the form's relay field. */
+  relay?: string | number | null | undefined;
+  /** The same values, typed. */
+  settings?: ConnectorSettingsInput | null | undefined;
+  /** Field name → value, locked fields in plain text. */
+  values?: Record<string, unknown> | null | undefined;
+};
+
 /** A stage of a connection test, in the order they run. */
 export type TestStepKind =
   /** Sign in with the credentials given. */
@@ -569,6 +666,13 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { edges: Array<{ cursor: string, node: { id: string, at: string, actor: string, action: string, targetId: string, fields: Array<string> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type TestConnectionMutationVariables = Exact<{
+  input: TestConnectionInput;
+}>;
+
+
+export type TestConnectionMutation = { testConnection: { ok: boolean, status: ConnectionTestStatus, durationMs: number, testedVia: ConnectionTestedVia, steps: Array<{ kind: TestStepKind, status: ConnectionTestStepStatus, durationMs: number }>, errors: Array<{ code: ConnectionTestErrorCode, category: ConnectionTestErrorCategory, field: string | null, section: FormSectionKind | null, message: string, hint: string, retryable: boolean, retryAfterSeconds: number | null, providerCode: string | null, providerMessage: string | null }> } };
+
 export const FormFieldPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FormFieldParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FormField"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"helpText"}},{"kind":"Field","name":{"kind":"Name","value":"placeholder"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"protocols"}},{"kind":"Field","name":{"kind":"Name","value":"maxItems"}}]}},{"kind":"Field","name":{"kind":"Name","value":"visibleWhen"}},{"kind":"Field","name":{"kind":"Name","value":"requiredWhen"}},{"kind":"Field","name":{"kind":"Name","value":"order"}}]}}]} as unknown as DocumentNode<FormFieldPartsFragment, unknown>;
 export const ConnectorTypePartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectorTypeParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectorType"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"documentationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"integration"}},{"kind":"Field","name":{"kind":"Name","value":"settingsTypeName"}},{"kind":"Field","name":{"kind":"Name","value":"settingsInputTypeName"}},{"kind":"Field","name":{"kind":"Name","value":"relayCapable"}},{"kind":"Field","name":{"kind":"Name","value":"connectionTest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"timeoutMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FormFieldParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FormFieldParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FormField"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"helpText"}},{"kind":"Field","name":{"kind":"Name","value":"placeholder"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"validation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"protocols"}},{"kind":"Field","name":{"kind":"Name","value":"maxItems"}}]}},{"kind":"Field","name":{"kind":"Name","value":"visibleWhen"}},{"kind":"Field","name":{"kind":"Name","value":"requiredWhen"}},{"kind":"Field","name":{"kind":"Name","value":"order"}}]}}]} as unknown as DocumentNode<ConnectorTypePartsFragment, unknown>;
 export const FieldErrorPartsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FieldError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}}]} as unknown as DocumentNode<FieldErrorPartsFragment, unknown>;
@@ -588,3 +692,4 @@ export const ApiKeysDocument = {"__meta__":{"hash":"sha256:99eb3e1eb03821cdcd5ce
 export const CreateApiKeyDocument = {"__meta__":{"hash":"sha256:83b72d0f7a28f6df444680cad467280a51a3f709a807c42eef5a5135b1453493"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"displayPrefix"}}]}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FieldErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FieldError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = {"__meta__":{"hash":"sha256:2c5f953716eb45d8d629d07cdcad143198acf9ebe30cb057ebda4ec8e5b147a7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokedId"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FieldErrorParts"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldErrorParts"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FieldError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:f4acaee594dc880acaecfac4a3f1e9b21d7a988578fbddf301fa74b3e2212ac5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"fields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
+export const TestConnectionDocument = {"__meta__":{"hash":"sha256:c56f2572bf64947e0fb8dea84e29f2df74594eef2dd0e5bfca7930a062cb0349"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TestConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TestConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"testedVia"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"providerCode"}},{"kind":"Field","name":{"kind":"Name","value":"providerMessage"}}]}}]}}]}}]} as unknown as DocumentNode<TestConnectionMutation, TestConnectionMutationVariables>;

@@ -23,20 +23,15 @@ registerEnumType(TestStepKind, {
 });
 
 /**
- * The connection-test hook every connector declares: which stages its test runs and how long
- * the whole test may take. The runner that executes the stages arrives with the
- * connection-test capability; the plan is what clients can show before a test starts.
+ * The connection-test hook every connector declares: which stages its test runs, how long the
+ * whole test may take, and the test itself. Clients can show the plan before a test starts.
  */
 export interface ConnectionTestPlan {
   steps: TestStepKind[];
   /** The limit for the whole test, in milliseconds. */
   timeoutMs: number;
-  /**
-   * Runs the test with real clients; throws TestFailure to report what is wrong. Connectors
-   * gain theirs one by one as the connection-test capability is built; until a connector has
-   * one, the runner refuses to test it.
-   */
-  run?: (context: TestContext) => Promise<void>;
+  /** Runs the test with real clients; throws TestFailure to report what is wrong. */
+  run: (context: TestContext) => Promise<void>;
   /** The fields whose values identify the account on the host, for the per-credential limit. */
   credentialFields?: string[];
 }

@@ -87,7 +87,6 @@ export class ConnectionTestRunner {
     if (refusals.length) return finish('REFUSED', [], refusals, form.fields, scrubber);
 
     const plan = form.connector.connectionTest;
-    if (!plan.run) throw new Error(`The ${form.connector.key} connector has no connection test yet`);
     const validated = await validateForm(
       { settingsClass: form.connector.settingsClass, fields: form.fields },
       request.values,

@@ -14,6 +14,7 @@ import { ONE_OF_INPUTS } from './configs/connector-settings.types';
 import { NodeResolver } from './configs/node.resolver';
 import { RelayFieldsResolver } from './configs/relay.resolver';
 import { RuntimeConfigResolver } from './configs/runtime-config.resolver';
+import { ConnectionTestResolver } from './connection-test/connection-test.resolver';
 import { SchemaDocument, SchemaDocumentResolver } from './schema-document.resolver';
 
 export interface PlugboardSchema {
@@ -73,6 +74,7 @@ export async function buildPlugboardSchema(catalogue: Catalogue): Promise<Plugbo
       RuntimeConfigResolver,
       ApiKeyResolver,
       AuditResolver,
+      ConnectionTestResolver,
     ],
     orphanedTypes: catalogue.connectors().flatMap((c) => [c.settingsClass, c.settingsInputClass]),
     container: { get: (resolverClass: new () => unknown) => instances.get(resolverClass) ?? new resolverClass() },

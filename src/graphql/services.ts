@@ -3,6 +3,7 @@ import type { ApiKeyService } from '../auth/api-key.service';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { ConfigService } from '../configs/config.service';
 import type { RuntimeConfigService } from '../configs/runtime-config.service';
+import type { ConnectionTestService } from '../connection-test/connection-test.service';
 import type { Store } from '../store/store.port';
 
 /** What resolvers may use. Built once in app.ts; resolvers never construct their own. */
@@ -13,4 +14,5 @@ export interface Services {
   runtimeConfigs: RuntimeConfigService;
   apiKeys: ApiKeyService;
   audit: AuditLog;
+  connectionTests: ConnectionTestService;
 }

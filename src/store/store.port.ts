@@ -1,4 +1,11 @@
-import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from './store.types';
+import type {
+  LastTestRecord,
+  StoredApiKey,
+  StoredAuditEvent,
+  StoredConfig,
+  StoredDataKey,
+  StoredRelay,
+} from './store.types';
 
 /** A page of a listing: items in a stable order and an opaque cursor to continue after them. */
 export interface Page<T> {
@@ -43,6 +50,11 @@ export interface Store {
     replace(config: StoredConfig, expectedVersion: number): Promise<StoredConfig>;
     /** Deletes the config if its stored version is `expectedVersion`; false when it did not exist. */
     delete(tenantId: string, id: string, expectedVersion: number): Promise<boolean>;
+    /**
+     * Records the outcome of a connection test. Not an edit: the version stays, so a test never
+     * makes someone's open form stale. False when the config does not exist.
+     */
+    recordTest(tenantId: string, id: string, lastTest: LastTestRecord): Promise<boolean>;
   };
 
   apiKeys: {

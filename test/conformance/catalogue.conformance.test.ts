@@ -108,6 +108,7 @@ describe.each(connectors)('connector %s', (_key, connector) => {
     expect(connector.connectionTest.steps.length).toBeGreaterThan(0);
     for (const step of connector.connectionTest.steps) expect(Object.values(TestStepKind)).toContain(step);
     expect(connector.connectionTest.timeoutMs).toBeGreaterThan(0);
+    expect(typeof connector.connectionTest.run).toBe('function');
   });
 });
 

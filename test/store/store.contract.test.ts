@@ -147,6 +147,16 @@ describe.each(engines)('the $name store', (engine) => {
       expect(named.items.map((c) => c.name)).toEqual(['Finance 4']);
     });
 
+    it('records a test outcome without changing the version', async () => {
+      const config = aConfig(tenant());
+      await store.configs.create(config);
+      const lastTest = { ok: false, code: 'INVALID_CREDENTIALS', at: new Date().toISOString(), by: 'api-key:1' };
+      expect(await store.configs.recordTest(config.tenantId, config.id, lastTest)).toBe(true);
+      const [stored] = await store.configs.getMany(config.tenantId, [config.id]);
+      expect(stored).toMatchObject({ lastTest, version: 1 });
+      expect(await store.configs.recordTest(tenant(), config.id, lastTest)).toBe(false);
+    });
+
     it('refuses a cursor it did not give out', async () => {
       await expect(store.configs.list(tenant(), {}, { first: 2, after: 'bogus' })).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',

@@ -12,7 +12,7 @@ const USES_SECRET = { field: 'authMethod', equals: 'SECRET' };
   description: 'A connector for testing the form machinery.',
   category: 'http',
   version: 3,
-  connectionTest: { steps: [TestStepKind.CONNECT], timeoutMs: 5000 },
+  connectionTest: { steps: [TestStepKind.CONNECT], timeoutMs: 5000, run: async () => {} },
 })
 export class SampleSettings {
   @FormField({

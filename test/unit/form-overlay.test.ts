@@ -90,7 +90,11 @@ describe('catalogue checks', () => {
       'default that is not one of its options',
     ],
     ['no General field', broken((fields) => fields.filter((f) => f.section !== 'GENERAL')), 'has no General field'],
-    ['a test without steps', { ...sample, connectionTest: { steps: [], timeoutMs: 1000 } }, 'no steps'],
+    [
+      'a test without steps',
+      { ...sample, connectionTest: { ...sample.connectionTest, steps: [], timeoutMs: 1000 } },
+      'no steps',
+    ],
   ])('refuses a connector with %s', (_name, connector, problem) => {
     expect(catalogueProblems([connector], []).join('\n')).toContain(problem);
   });

@@ -12,7 +12,14 @@ import { ConflictError } from '../../errors';
 import { idAfter, pageOf } from '../page-cursor';
 import { StoreUnavailableError, VersionConflictError } from '../store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
-import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
+import type {
+  LastTestRecord,
+  StoredApiKey,
+  StoredAuditEvent,
+  StoredConfig,
+  StoredDataKey,
+  StoredRelay,
+} from '../store.types';
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -206,6 +213,7 @@ export class CosmosStore implements Store {
 
   configs: Store['configs'] = {
     getMany: (tenantId, ids) => this.getMany<StoredConfig>('configs', tenantId, ids),
+    recordTest: (tenantId, id, lastTest) => this.recordTest(tenantId, id, lastTest),
 
     list: (tenantId, filter: ConfigFilter, page) => {
       let where = '';
@@ -269,6 +277,20 @@ export class CosmosStore implements Store {
       }
     },
   };
+
+  private async recordTest(tenantId: string, id: string, lastTest: LastTestRecord): Promise<boolean> {
+    try {
+      await this.call('configs.patch', () =>
+        this.container('configs')
+          .item(id, tenantId)
+          .patch([{ op: 'set', path: '/lastTest', value: lastTest }]),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ErrorResponse && error.code === 404) return false;
+      throw error;
+    }
+  }
 
   apiKeys: Store['apiKeys'] = {
     get: async (tenantId, id) => {

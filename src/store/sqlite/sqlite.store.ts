@@ -128,6 +128,13 @@ export class SqliteStore implements Store {
       if (current) throw this.versionConflict(tenantId, id);
       return false;
     },
+
+    recordTest: async (tenantId, id, lastTest) => {
+      const result = this.db
+        .prepare("UPDATE configs SET doc = json_set(doc, '$.lastTest', json(?)) WHERE tenant_id = ? AND id = ?")
+        .run(JSON.stringify(lastTest), tenantId, id);
+      return result.changes > 0;
+    },
   };
 
   private versionConflict(tenantId: string, id: string): VersionConflictError | ConflictError {
