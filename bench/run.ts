@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
+import { fanOutScenario } from './fan-out';
 import { SCENARIOS, type Scenario, type Target } from './scenarios';
 import { storeCallsPerRequest } from './store-calls';
 
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
     console.log(
       `\n(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; each server in its own process)`,
     );
+    if (!ONLY || 'fan-out'.includes(ONLY)) await fanOutScenario();
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -90,6 +90,17 @@ describe('the PostgreSQL connection test, against a real server', () => {
     expect((await run('postgresql', values({ sslMode: 'VERIFY_CA', host: '127.0.0.1' }))).ok).toBe(true);
   });
 
+  it('says when the server does not offer SSL at all', async () => {
+    // A server with ssl=off answers "N" to the SSLRequest; pg then refuses to go on in clear.
+    const noSsl = await startFakeTcpPeer((socket) => socket.once('data', () => socket.write('N')));
+    try {
+      const outcome = await run('postgresql', values({ port: noSsl.port, sslMode: 'REQUIRE' }));
+      expect(outcome.errors[0]).toMatchObject({ code: 'TLS_NOT_SUPPORTED', field: 'sslMode', category: 'TLS' });
+    } finally {
+      await noSsl.stop();
+    }
+  });
+
   it('says when something else answers on the port, and when nothing answers in time', async () => {
     const rude = await startFakeTcpPeer('close');
     const silent = await startFakeTcpPeer('silent');
