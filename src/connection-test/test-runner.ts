@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { FormSectionKind } from '../forms/form.enums';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
 import { isValueSet } from '../forms/form-rule';
-import { validateForm } from '../forms/form-validator';
+import { type FieldError, validateForm } from '../forms/form-validator';
 import { isRequired, visibleFields } from '../forms/form-visibility';
 import type { Destinations } from './guarded-http';
 import { SecretScrubber } from './secret-scrubber';
@@ -83,14 +83,14 @@ export class ConnectionTestRunner {
       locked.map((field) => request.values[field.name]).filter((value): value is string => typeof value === 'string'),
     );
 
-    const refusals = await this.refusals(form.connector.settingsClass, form.fields, request);
-    if (refusals.length) return finish('REFUSED', [], refusals, form.fields, scrubber);
-
-    const plan = form.connector.connectionTest;
     const validated = await validateForm(
       { settingsClass: form.connector.settingsClass, fields: form.fields },
       request.values,
     );
+    const refusals = this.refusals(validated.errors, form.fields, request);
+    if (refusals.length) return finish('REFUSED', [], refusals, form.fields, scrubber);
+
+    const plan = form.connector.connectionTest;
     const credential = [
       form.connector.key,
       ...(plan.credentialFields ?? []).map((name) => String(validated.values[name] ?? '')),
@@ -125,12 +125,7 @@ export class ConnectionTestRunner {
   }
 
   /** Problems that stop a test before anything is attempted. */
-  private async refusals(
-    settingsClass: Function,
-    fields: FormFieldDefinition[],
-    request: TestRequest,
-  ): Promise<TestError[]> {
-    const validated = await validateForm({ settingsClass, fields }, request.values);
+  private refusals(problems: FieldError[], fields: FormFieldDefinition[], request: TestRequest): TestError[] {
     const visible = visibleFields(fields, {
       ...request.values,
       ...Object.fromEntries([...(request.savedLockedFields ?? [])].map((name) => [name, true])),
@@ -142,7 +137,7 @@ export class ConnectionTestRunner {
         .map((field) => field.name),
     );
     const errors: TestError[] = [...notReentered].map((field) => testError(Code.LOCKED_FIELD_NOT_REENTERED, { field }));
-    for (const problem of validated.errors) {
+    for (const problem of problems) {
       if (notReentered.has(problem.field)) continue;
       errors.push(
         testError(Code.INVALID_VALUE, { field: problem.field, message: problem.message, providerCode: problem.code }),

@@ -1,10 +1,10 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import type { HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus } from '../connection-test/http-classification';
+import { openHttpsApi } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -93,15 +93,7 @@ function jiraMessage(answer: HttpAnswer): string | undefined {
  * (/myself), then the project the integration syncs with, when one is named.
  */
 async function testJiraCloud(context: TestContext): Promise<void> {
-  const site = new URL(context.text('siteUrl'));
-  await probeTransport(context, {
-    host: site.hostname,
-    port: Number(site.port || 443),
-    tls: true,
-    ca: context.trustedCas(),
-    field: 'siteUrl',
-  });
-  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const { base: site, http } = await openHttpsApi(context, 'siteUrl');
   const basic = Buffer.from(`${context.text('email')}:${context.text('apiToken')}`).toString('base64');
   context.scrubber.add(basic);
   const get = (path: string, signal: AbortSignal) =>

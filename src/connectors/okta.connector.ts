@@ -1,12 +1,12 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import type { GuardedHttp, HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus } from '../connection-test/http-classification';
+import { openHttpsApi } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -177,23 +177,19 @@ async function serviceAppToken(context: TestContext, http: GuardedHttp, org: URL
     const { code, summary } = oktaError(answer);
     const details = { providerCode: code, providerMessage: summary };
     if (code === 'invalid_client') {
-      return Promise.reject(
-        new TestFailure(Code.INVALID_CREDENTIALS, {
-          field: 'privateKey',
-          hint: "Register this key's public half on the service app, or use the key it has.",
-          ...details,
-        }),
-      );
+      throw new TestFailure(Code.INVALID_CREDENTIALS, {
+        field: 'privateKey',
+        hint: "Register this key's public half on the service app, or use the key it has.",
+        ...details,
+      });
     }
     if (code === 'invalid_scope') {
-      return Promise.reject(
-        new TestFailure(Code.CONSENT_REQUIRED, {
-          field: 'scopes',
-          message: 'The service app has not been granted these scopes.',
-          hint: "Grant the scopes on the app's Okta API Scopes tab.",
-          ...details,
-        }),
-      );
+      throw new TestFailure(Code.CONSENT_REQUIRED, {
+        field: 'scopes',
+        message: 'The service app has not been granted these scopes.',
+        hint: "Grant the scopes on the app's Okta API Scopes tab.",
+        ...details,
+      });
     }
     throw (
       failureForStatus(answer, { credential: 'privateKey', location: 'orgUrl' }, summary) ??
@@ -207,15 +203,7 @@ async function serviceAppToken(context: TestContext, http: GuardedHttp, org: URL
 
 /** Sign in (API token, or a service-app token from a signed assertion), then read one user. */
 async function testOkta(context: TestContext): Promise<void> {
-  const org = new URL(context.text('orgUrl'));
-  await probeTransport(context, {
-    host: org.hostname,
-    port: Number(org.port || 443),
-    tls: true,
-    ca: context.trustedCas(),
-    field: 'orgUrl',
-  });
-  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const { base: org, http } = await openHttpsApi(context, 'orgUrl');
   try {
     const usesToken = context.text('authMethod') === 'API_TOKEN';
     const authorization = usesToken ? `SSWS ${context.text('apiToken')}` : await serviceAppToken(context, http, org);

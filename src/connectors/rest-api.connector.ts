@@ -1,10 +1,10 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import type { GuardedHttp, HttpAnswer } from '../connection-test/guarded-http';
 import { failureForStatus } from '../connection-test/http-classification';
+import { openHttpsApi } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
 import { caCertificateField } from '../forms/field-presets';
 import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
@@ -328,17 +328,9 @@ async function clientCredentialsToken(context: TestContext, http: GuardedHttp): 
  */
 async function testRestApi(context: TestContext): Promise<void> {
   const method = context.text('authMethod') || 'NONE';
-  const base = new URL(context.text('baseUrl'));
+  const { base, http } = await openHttpsApi(context, 'baseUrl', context.text('caCertificate'));
   const url = new URL(base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/'), base);
-  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas(context.text('caCertificate')) });
   try {
-    await probeTransport(context, {
-      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
-      tls: url.protocol === 'https:',
-      ca: context.trustedCas(context.text('caCertificate')),
-      field: 'baseUrl',
-    });
     const headers: Record<string, string> = { accept: 'application/json, */*' };
     for (const { name, value } of (context.values.customHeaders as { name: string; value: string }[] | undefined) ??
       []) {

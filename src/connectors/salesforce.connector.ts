@@ -1,12 +1,12 @@
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import type { HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus, retryAfterSeconds } from '../connection-test/http-classification';
+import { openHttpsApi } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -332,15 +332,7 @@ async function jwtAssertion(context: TestContext, loginUrl: URL): Promise<string
  * at the instance URL the token names, with the API version the integration uses.
  */
 async function testSalesforce(context: TestContext): Promise<void> {
-  const loginUrl = new URL(context.text('loginUrl'));
-  await probeTransport(context, {
-    host: loginUrl.hostname,
-    port: Number(loginUrl.port || 443),
-    tls: true,
-    ca: context.trustedCas(),
-    field: 'loginUrl',
-  });
-  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const { base: loginUrl, http } = await openHttpsApi(context, 'loginUrl');
   const method = context.text('authMethod') || 'CLIENT_CREDENTIALS';
   try {
     const form = new URLSearchParams();

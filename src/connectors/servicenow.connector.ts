@@ -1,10 +1,10 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { GuardedHttp, type HttpAnswer } from '../connection-test/guarded-http';
+import type { HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus } from '../connection-test/http-classification';
+import { openHttpsApi } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
 import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
 import { FormField } from '../forms/form-field.decorator';
 import { Connector } from './connector.decorator';
@@ -180,15 +180,7 @@ function classifyServicenow(answer: HttpAnswer, credential: string): TestFailure
 
 /** Sign in (Basic, or an OAuth token from oauth_token.do), then read one row of the table. */
 async function testServicenow(context: TestContext): Promise<void> {
-  const instance = new URL(context.text('instanceUrl'));
-  await probeTransport(context, {
-    host: instance.hostname,
-    port: Number(instance.port || 443),
-    tls: true,
-    ca: context.trustedCas(),
-    field: 'instanceUrl',
-  });
-  const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
+  const { base: instance, http } = await openHttpsApi(context, 'instanceUrl');
   const method = context.text('authMethod') || 'BASIC';
   try {
     let authorization: string;
