@@ -14,6 +14,8 @@ import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
 import type { Logger } from './logger';
+import { RelayService } from './relay/relay.service';
+import { RelayHub } from './relay/relay-hub';
 import { openKeys } from './secrets/open-keys';
 import { SecretCipher } from './secrets/secret-cipher';
 import { openStore } from './store/open-store';
@@ -42,7 +44,11 @@ export async function startApp(
   const catalogue = defaultCatalogue();
   const audit = new AuditLog(store);
   const cipher = new SecretCipher(store, keys);
+  const relays = new RelayService(store, (tenantId, relayId) => hub.disconnect(tenantId, relayId));
+  const hub: RelayHub = new RelayHub(relays, logger, config.relays);
   const services: Services = {
+    relays,
+    relayHub: hub,
     catalogue,
     store,
     audit,
@@ -61,6 +67,7 @@ export async function startApp(
         }),
         { extraCaCertificates: config.connectionTests.extraCaCertificates },
       ),
+      hub,
       logger,
     ),
   };
@@ -72,6 +79,7 @@ export async function startApp(
   );
   const { schema } = await buildPlugboardSchema(catalogue);
   const http = await createHttpServer({ config, schema, logger, services });
+  hub.attach(http.fastify.server);
   await http.fastify.listen({ host: config.host, port: config.port });
   const { address, port, family } = http.fastify.server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
@@ -80,6 +88,8 @@ export async function startApp(
     url: `http://${host}:${port}`,
     services,
     stop: async () => {
+      // Agents' sockets are upgraded connections: the HTTP drain would wait for them forever.
+      await hub.close();
       await http.stop();
       await store.close();
     },

@@ -20,6 +20,12 @@ export interface PlugboardConfig {
   keks: { kind: 'environment'; keys: string; active?: string } | { kind: 'file'; file: string };
   /** An admin key for the `default` tenant to register at startup, for tests and automation. */
   bootstrapAdminKey?: string;
+  relays: {
+    /** How often agents say they are alive; an agent silent for three of these is DEGRADED. */
+    heartbeatMs: number;
+    /** How long a test sent to an agent may take before RELAY_TIMEOUT. */
+    jobTimeoutMs: number;
+  };
   connectionTests: {
     /** Private ranges an operator opens to direct tests (self-hosted deployments). */
     allowedCidrs: string[];
@@ -76,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       ? { kind: 'environment', keys: env.PLUGBOARD_KEKS, active: env.PLUGBOARD_KEK_ACTIVE || undefined }
       : { kind: 'file', file: env.PLUGBOARD_KEK_FILE || join(dataDir, 'kek.json') },
     bootstrapAdminKey: env.PLUGBOARD_BOOTSTRAP_ADMIN_KEY || undefined,
+    relays: {
+      heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
+      jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),
+    },
     connectionTests: {
       allowedCidrs: cidrs(env, 'PLUGBOARD_OUTBOUND_ALLOW'),
       extraCaCertificates: env.PLUGBOARD_EXTRA_CA_FILE ? [readPem(env.PLUGBOARD_EXTRA_CA_FILE)] : [],

@@ -6,9 +6,13 @@ import { startApp } from './app';
 import { defaultCatalogue } from './catalogue/default-catalogue';
 import { KEK_USAGE, kekCommand } from './cli/kek.command';
 import { KEYS_USAGE, keysCommand } from './cli/keys.command';
+import { RELAY_USAGE, relayCommand } from './cli/relay.command';
 import { loadConfig } from './config';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import { createLogger } from './logger';
+
+/** The version relay agents report; the package's own. */
+const AGENT_VERSION: string = require('../../package.json').version;
 
 const USAGE = `Usage: plugboard <command>
 
@@ -18,6 +22,8 @@ Commands:
 ${indent(KEYS_USAGE)}
   kek …                 Rotate key-encryption keys:
 ${indent(KEK_USAGE)}
+  relay …               Run a relay agent inside a private network:
+${indent(RELAY_USAGE)}
   schema print          Print the schema SDL, with form-metadata directives
   schema emit [FILE]    Write the SDL to FILE (default schema/schema.graphql)`;
 
@@ -67,6 +73,10 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command === 'serve') return serve();
   if (command === 'schema') return schema(rest);
+  if (command === 'relay') {
+    const config = loadConfig();
+    return relayCommand(rest, createLogger(config.logLevel), AGENT_VERSION);
+  }
   if (command === 'keys' || command === 'kek') {
     const config = loadConfig();
     // Commands talk to people on stderr; only warnings and worse go to the log.

@@ -6,6 +6,7 @@ import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
 import { FormFieldType } from '../forms/form.enums';
 import { isValueSet } from '../forms/form-rule';
 import { validateForm } from '../forms/form-validator';
+import { localRelayId } from '../relay/relay-id';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { VersionConflictError } from '../store/store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store/store.port';
@@ -262,7 +263,8 @@ export class ConfigService {
       }
     }
     const relayField = form.fields.find((field) => field.type === FormFieldType.RELAY);
-    const relayId = relayField ? ((values[relayField.name] as string | undefined) ?? null) : null;
+    const chosen = relayField ? (values[relayField.name] as string | undefined) : undefined;
+    const relayId = chosen ? localRelayId(chosen) : null;
     if (relayId && relayField && (await this.store.relays.getMany(principal.tenantId, [relayId])).length === 0) {
       errors.push(configError(relayField.name, Code.UNKNOWN_RELAY, 'No relay of yours has this id.'));
     }

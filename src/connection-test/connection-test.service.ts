@@ -2,6 +2,8 @@ import type { Principal } from '../auth/principal';
 import type { Catalogue } from '../catalogue/catalogue';
 import { FormFieldType } from '../forms/form.enums';
 import type { Logger } from '../logger';
+import type { RelayHub } from '../relay/relay-hub';
+import { localRelayId } from '../relay/relay-id';
 import type { Store } from '../store/store.port';
 import { TestErrorCode as Code } from './test-error-codes';
 import { testError } from './test-failure';
@@ -39,6 +41,7 @@ export class ConnectionTestService {
     private readonly store: Store,
     private readonly catalogue: Catalogue,
     private readonly runner: ConnectionTestRunner,
+    private readonly hub: RelayHub,
     private readonly logger: Logger,
   ) {}
 
@@ -68,25 +71,31 @@ export class ConnectionTestService {
     const relayField = this.catalogue
       .connector(command.connectorKey)
       ?.fields.find((field) => field.type === FormFieldType.RELAY);
-    const relayId =
-      command.relayId || (relayField ? (command.values[relayField.name] as string | undefined) : undefined) || null;
+    const chosen =
+      command.relayId || (relayField ? (command.values[relayField.name] as string | undefined) : undefined);
+    const relayId = chosen ? localRelayId(chosen) : null;
     let outcome: ConnectionTestOutcome;
     if (relayId) {
       const [relay] = await this.store.relays.getMany(principal.tenantId, [relayId]);
-      // Relay agents cannot connect to this server yet, so every relay is offline.
-      outcome = relay
-        ? refused(
-            testError(Code.RELAY_OFFLINE, {
-              field: relayField?.name ?? 'relay',
-              message: `No agent is connected for the relay "${relay.name}".`,
-            }),
-          )
-        : refused(
-            testError(Code.INVALID_VALUE, {
-              field: relayField?.name ?? 'relay',
-              message: 'No relay of yours has this id.',
-            }),
-          );
+      if (!relay || relay.revokedAt) {
+        outcome = refused(
+          testError(Code.INVALID_VALUE, {
+            field: relayField?.name ?? 'relay',
+            message: 'No relay of yours has this id.',
+          }),
+        );
+      } else {
+        outcome = await this.hub.dispatch(principal.tenantId, relayId, {
+          tenantId: principal.tenantId,
+          connectorKey: command.connectorKey,
+          integrationKey: command.integrationKey,
+          values: command.values,
+          savedLockedFields: [...savedLockedFields],
+        });
+        const relayError = outcome.errors.find((error) => error.category === 'RELAY');
+        if (relayError) relayError.field ??= relayField?.name;
+        await this.store.relays.recordTest(principal.tenantId, relayId, !outcome.ok);
+      }
     } else {
       outcome = await this.runner.run({
         tenantId: principal.tenantId,

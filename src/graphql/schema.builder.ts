@@ -12,7 +12,7 @@ import { CatalogueViews } from './catalogue/catalogue.views';
 import { ConnectorConfigResolver } from './configs/config.resolver';
 import { ONE_OF_INPUTS } from './configs/connector-settings.types';
 import { NodeResolver } from './configs/node.resolver';
-import { RelayFieldsResolver } from './configs/relay.resolver';
+import { RelayResolver } from './configs/relay.resolver';
 import { RuntimeConfigResolver } from './configs/runtime-config.resolver';
 import { ConnectionTestResolver } from './connection-test/connection-test.resolver';
 import { SchemaDocument, SchemaDocumentResolver } from './schema-document.resolver';
@@ -69,7 +69,7 @@ export async function buildPlugboardSchema(catalogue: Catalogue): Promise<Plugbo
       CatalogueResolver,
       SchemaDocumentResolver,
       ConnectorConfigResolver,
-      RelayFieldsResolver,
+      RelayResolver,
       NodeResolver,
       RuntimeConfigResolver,
       ApiKeyResolver,

@@ -4,6 +4,8 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { ConfigService } from '../configs/config.service';
 import type { RuntimeConfigService } from '../configs/runtime-config.service';
 import type { ConnectionTestService } from '../connection-test/connection-test.service';
+import type { RelayService } from '../relay/relay.service';
+import type { RelayHub } from '../relay/relay-hub';
 import type { Store } from '../store/store.port';
 
 /** What resolvers may use. Built once in app.ts; resolvers never construct their own. */
@@ -15,4 +17,6 @@ export interface Services {
   apiKeys: ApiKeyService;
   audit: AuditLog;
   connectionTests: ConnectionTestService;
+  relays: RelayService;
+  relayHub: RelayHub;
 }

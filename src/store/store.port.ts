@@ -84,6 +84,12 @@ export interface Store {
 
   relays: {
     getMany(tenantId: string, ids: readonly string[]): Promise<StoredRelay[]>;
+    /** A tenant's relays, oldest first. */
+    list(tenantId: string): Promise<StoredRelay[]>;
     create(relay: StoredRelay): Promise<StoredRelay>;
+    /** Replaces token and revocation; the test counters are left to recordTest. */
+    replace(relay: StoredRelay): Promise<StoredRelay>;
+    /** Counts one test run through the relay, atomically. */
+    recordTest(tenantId: string, id: string, failed: boolean): Promise<void>;
   };
 }

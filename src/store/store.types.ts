@@ -98,4 +98,10 @@ export interface StoredAuditEvent extends TenantOwned {
 export interface StoredRelay extends TenantOwned {
   name: string;
   createdAt: string;
+  createdBy: string;
+  /** SHA-256 of the agent's token, hex. The token itself is never stored. */
+  tokenHash: string;
+  revokedAt: string | null;
+  testsRun: number;
+  testsFailed: number;
 }

@@ -6,10 +6,10 @@ import {
   CreateConnectorConfigDocument,
   TestConnectionDocument,
 } from '../../codegen/generated/graphql';
-import { SCHEMA_VERSION } from '../../src/store/store.types';
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
 import { execute } from '../support/graphql-client';
+import { aRelay } from '../support/store-fixtures';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 
 const CANARY = 'canary-Test-Token-5512';
@@ -95,13 +95,7 @@ describe('testConnection over GraphQL', () => {
   });
 
   it('answers RELAY_OFFLINE for a relay with no agent connected', async () => {
-    const relay = {
-      tenantId: 'default',
-      id: uuidv7(),
-      schemaVersion: SCHEMA_VERSION,
-      name: 'dc-1',
-      createdAt: new Date().toISOString(),
-    };
+    const relay = aRelay('default', { name: 'dc-1' });
     await server.services.store.relays.create(relay);
     const { data } = await test({ input: { connectorType: 'rest-api', values: rest({ relayId: relay.id }) } });
     expect(data?.testConnection).toMatchObject({

@@ -1,9 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
 import { ConnectorConfigsDocument, CreateConnectorConfigDocument } from '../../codegen/generated/graphql';
 import { SqliteStore } from '../../src/store/sqlite/sqlite.store';
-import { SCHEMA_VERSION } from '../../src/store/store.types';
 import { countingStore } from '../support/counting-store';
 import { execute } from '../support/graphql-client';
+import { aRelay } from '../support/store-fixtures';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 
 const counted = countingStore(new SqliteStore(':memory:'));
@@ -14,13 +13,7 @@ beforeAll(async () => {
   const admin = bearer(server.adminKey);
   const relayIds: string[] = [];
   for (let index = 0; index < 5; index += 1) {
-    const relay = {
-      tenantId: 'default',
-      id: uuidv7(),
-      schemaVersion: SCHEMA_VERSION,
-      name: `relay-${index}`,
-      createdAt: new Date().toISOString(),
-    };
+    const relay = aRelay('default', { name: `relay-${index}` });
     await counted.store.relays.create(relay);
     relayIds.push(relay.id);
   }

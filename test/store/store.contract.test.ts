@@ -6,7 +6,7 @@ import { VersionConflictError } from '../../src/store/store.errors';
 import type { Store } from '../../src/store/store.port';
 import { SCHEMA_VERSION, type StoredConfig } from '../../src/store/store.types';
 import { type CosmosPeer, startCosmosPeer } from '../peers/cosmos.peer';
-import { aConfig } from '../support/store-fixtures';
+import { aConfig, aRelay } from '../support/store-fixtures';
 
 /**
  * One contract, every adapter: the same suite runs against the embedded SQLite store and
@@ -245,16 +245,25 @@ describe.each(engines)('the $name store', (engine) => {
   describe('relays', () => {
     it("reads a tenant's relays by id", async () => {
       const tenantId = tenant();
-      const relay = {
-        tenantId,
-        id: uuidv7(),
-        schemaVersion: SCHEMA_VERSION,
-        name: 'dc-1',
-        createdAt: new Date().toISOString(),
-      };
+      const relay = aRelay(tenantId, { name: 'dc-1' });
       await store.relays.create(relay);
       expect(await store.relays.getMany(tenantId, [relay.id, 'missing'])).toEqual([relay]);
       expect(await store.relays.getMany(tenant(), [relay.id])).toEqual([]);
+    });
+
+    it('lists, replaces and counts tests atomically', async () => {
+      const tenantId = tenant();
+      const relay = aRelay(tenantId);
+      await store.relays.create(relay);
+      await Promise.all([
+        store.relays.recordTest(tenantId, relay.id, false),
+        store.relays.recordTest(tenantId, relay.id, true),
+      ]);
+      await store.relays.replace({ ...relay, tokenHash: 'ff'.repeat(32), revokedAt: '2026-11-29T00:00:00.000Z' });
+      expect(await store.relays.list(tenantId)).toEqual([
+        { ...relay, tokenHash: 'ff'.repeat(32), revokedAt: '2026-11-29T00:00:00.000Z', testsRun: 2, testsFailed: 1 },
+      ]);
+      expect(await store.relays.list(tenant())).toEqual([]);
     });
   });
 });

@@ -1,17 +1,113 @@
-import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Permission } from '../../auth/principal';
 import type { StoredRelay } from '../../store/store.types';
-import { toGlobalId } from '../global-id';
-import { Relay } from './relay.type';
+import { type GraphQLContext, principalOf } from '../context';
+import { localIdOf, toGlobalId } from '../global-id';
+import { RegisterRelayInput, Relay, RelayStatusName, RelayTokenPayload, RevokeRelayPayload } from './relay.type';
+
+const READ: Permission = 'configs:read';
+const ADMIN: Permission = 'admin';
+const notFound = [{ field: 'id', code: 'NOT_FOUND', message: 'No relay of yours has this id.' }];
+const asRelay = (relay: StoredRelay | undefined) => (relay ?? null) as unknown as Relay | null;
 
 @Resolver(() => Relay)
-export class RelayFieldsResolver {
+export class RelayResolver {
+  @Authorized(READ)
+  @Query(() => [Relay], { description: "Your tenant's relays, with their agents' live status." })
+  async relays(@Ctx() context: GraphQLContext): Promise<Relay[]> {
+    return (await context.services.relays.list(principalOf(context))) as unknown as Relay[];
+  }
+
+  @Authorized(READ)
+  @Query(() => Relay, { nullable: true, description: 'One of your relays; null when there is none with this id.' })
+  async relay(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Relay | null> {
+    const localId = localIdOf('Relay', id);
+    return localId ? asRelay(await context.services.relays.get(principalOf(context), localId)) : null;
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => RelayTokenPayload, {
+    description: 'Registers a relay. Its agent token is in the answer, once. Admins only.',
+  })
+  async registerRelay(
+    @Arg('input', () => RegisterRelayInput) input: RegisterRelayInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RelayTokenPayload> {
+    const name = input.name.trim();
+    if (!name || name.length > 200) {
+      return {
+        relay: null,
+        token: null,
+        errors: [{ field: 'name', code: 'REQUIRED', message: 'Name the relay in 1 to 200 characters.' }],
+      };
+    }
+    const { relay, token } = await context.services.relays.register(principalOf(context), name);
+    return { relay: asRelay(relay), token, errors: [] };
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => RelayTokenPayload, {
+    description: 'Gives a relay a new agent token; the old one stops working and its agent is disconnected.',
+  })
+  async rotateRelayToken(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<RelayTokenPayload> {
+    const localId = localIdOf('Relay', id);
+    const issued = localId ? await context.services.relays.rotateToken(principalOf(context), localId) : undefined;
+    if (!issued) return { relay: null, token: null, errors: notFound };
+    return { relay: asRelay(issued.relay), token: issued.token, errors: [] };
+  }
+
+  @Authorized(ADMIN)
+  @Mutation(() => RevokeRelayPayload, {
+    description: 'Revokes a relay: its agent is disconnected at once and cannot connect again.',
+  })
+  async revokeRelay(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<RevokeRelayPayload> {
+    const localId = localIdOf('Relay', id);
+    const relay = localId ? await context.services.relays.revoke(principalOf(context), localId) : undefined;
+    return relay ? { relay: asRelay(relay), errors: [] } : { relay: null, errors: notFound };
+  }
+
   @FieldResolver(() => ID)
   id(@Root() relay: StoredRelay): string {
     return toGlobalId('Relay', relay.id);
   }
 
+  @FieldResolver(() => RelayStatusName)
+  status(@Root() relay: StoredRelay, @Ctx() context: GraphQLContext): RelayStatusName {
+    return context.services.relayHub.state(relay.tenantId, relay.id).status as RelayStatusName;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  lastSeenAt(@Root() relay: StoredRelay, @Ctx() context: GraphQLContext): Date | null {
+    return context.services.relayHub.state(relay.tenantId, relay.id).lastSeenAt;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  connectedSince(@Root() relay: StoredRelay, @Ctx() context: GraphQLContext): Date | null {
+    return context.services.relayHub.state(relay.tenantId, relay.id).connectedSince;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  agentVersion(@Root() relay: StoredRelay, @Ctx() context: GraphQLContext): string | null {
+    return context.services.relayHub.state(relay.tenantId, relay.id).agentVersion;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  hostname(@Root() relay: StoredRelay, @Ctx() context: GraphQLContext): string | null {
+    return context.services.relayHub.state(relay.tenantId, relay.id).hostname;
+  }
+
+  @FieldResolver(() => Int)
+  testsRun(@Root() relay: StoredRelay): number {
+    return relay.testsRun ?? 0;
+  }
+
   @FieldResolver(() => Date)
   createdAt(@Root() relay: StoredRelay): Date {
     return new Date(relay.createdAt);
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  revokedAt(@Root() relay: StoredRelay): Date | null {
+    return relay.revokedAt ? new Date(relay.revokedAt) : null;
   }
 }

@@ -363,6 +363,29 @@ export class CosmosStore implements Store {
 
   relays: Store['relays'] = {
     getMany: (tenantId, ids) => this.getMany<StoredRelay>('relays', tenantId, ids),
+    list: (tenantId) => this.queryAll<StoredRelay>('relays', tenantId, '', []),
     create: (relay) => this.create('relays', relay),
+    replace: async (relay) => {
+      await this.call('relays.patch', () =>
+        this.container('relays')
+          .item(relay.id, relay.tenantId)
+          .patch([
+            { op: 'set', path: '/name', value: relay.name },
+            { op: 'set', path: '/tokenHash', value: relay.tokenHash },
+            { op: 'set', path: '/revokedAt', value: relay.revokedAt },
+          ]),
+      );
+      return relay;
+    },
+    recordTest: async (tenantId, id, failed) => {
+      await this.call('relays.patch', () =>
+        this.container('relays')
+          .item(id, tenantId)
+          .patch([
+            { op: 'incr', path: '/testsRun', value: 1 },
+            { op: 'incr', path: '/testsFailed', value: failed ? 1 : 0 },
+          ]),
+      );
+    },
   };
 }

@@ -237,11 +237,29 @@ export class SqliteStore implements Store {
         ...ids,
       );
     },
+    list: async (tenantId) =>
+      this.documents<StoredRelay>('SELECT doc FROM relays WHERE tenant_id = ? ORDER BY id', tenantId),
     create: async (relay) => {
       this.db
         .prepare('INSERT INTO relays (tenant_id, id, doc) VALUES (?, ?, ?)')
         .run(relay.tenantId, relay.id, JSON.stringify(relay));
       return relay;
+    },
+    replace: async (relay) => {
+      // The counters stay as stored: recordTest owns them.
+      this.db
+        .prepare(
+          "UPDATE relays SET doc = json_set(?, '$.testsRun', json_extract(doc, '$.testsRun'), '$.testsFailed', json_extract(doc, '$.testsFailed')) WHERE tenant_id = ? AND id = ?",
+        )
+        .run(JSON.stringify(relay), relay.tenantId, relay.id);
+      return relay;
+    },
+    recordTest: async (tenantId, id, failed) => {
+      this.db
+        .prepare(
+          "UPDATE relays SET doc = json_set(doc, '$.testsRun', json_extract(doc, '$.testsRun') + 1, '$.testsFailed', json_extract(doc, '$.testsFailed') + ?) WHERE tenant_id = ? AND id = ?",
+        )
+        .run(failed ? 1 : 0, tenantId, id);
     },
   };
 }
