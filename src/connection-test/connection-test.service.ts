@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import type { Catalogue } from '../catalogue/catalogue';
 import { FormFieldType } from '../forms/form.enums';
 import type { Logger } from '../logger';
-import type { RelayHub } from '../relay/relay-hub';
+import type { RelayBroker } from '../relay/relay-broker.port';
 import { localRelayId } from '../relay/relay-id';
 import type { Store } from '../store/store.port';
 import { TestErrorCode as Code } from './test-error-codes';
@@ -41,7 +41,7 @@ export class ConnectionTestService {
     private readonly store: Store,
     private readonly catalogue: Catalogue,
     private readonly runner: ConnectionTestRunner,
-    private readonly hub: RelayHub,
+    private readonly relays: RelayBroker,
     private readonly logger: Logger,
   ) {}
 
@@ -85,7 +85,7 @@ export class ConnectionTestService {
           }),
         );
       } else {
-        outcome = await this.hub.dispatch(principal.tenantId, relayId, {
+        outcome = await this.relays.dispatch(principal.tenantId, relayId, {
           tenantId: principal.tenantId,
           connectorKey: command.connectorKey,
           integrationKey: command.integrationKey,

@@ -5,7 +5,7 @@ import type { ConfigService } from '../configs/config.service';
 import type { RuntimeConfigService } from '../configs/runtime-config.service';
 import type { ConnectionTestService } from '../connection-test/connection-test.service';
 import type { RelayService } from '../relay/relay.service';
-import type { RelayHub } from '../relay/relay-hub';
+import type { RelayBroker } from '../relay/relay-broker.port';
 import type { Store } from '../store/store.port';
 
 /** What resolvers may use. Built once in app.ts; resolvers never construct their own. */
@@ -18,5 +18,5 @@ export interface Services {
   audit: AuditLog;
   connectionTests: ConnectionTestService;
   relays: RelayService;
-  relayHub: RelayHub;
+  relayHub: RelayBroker;
 }

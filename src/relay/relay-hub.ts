@@ -17,6 +17,7 @@ import {
   type RelayedTestRequest,
 } from './relay.protocol';
 import type { RelayService } from './relay.service';
+import type { RelayBroker } from './relay-broker.port';
 
 export type RelayStatus = 'ONLINE' | 'OFFLINE' | 'DEGRADED';
 
@@ -55,7 +56,7 @@ const relayFailure = (error: TestError): ConnectionTestOutcome => ({
  * tests for a relay are sent to its agent and answered by it. One agent per relay: a new
  * connection replaces the old one. State is per replica; across replicas see docs/relays.md.
  */
-export class RelayHub {
+export class RelayHub implements RelayBroker {
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   private readonly agents = new Map<string, AgentConnection>();
 

@@ -50,6 +50,8 @@ async function storeCallsToList(first: number): Promise<Record<string, number>> 
   expect(errors).toBeUndefined();
   expect(data?.connectorConfigs.edges).toHaveLength(first);
   expect(data?.connectorConfigs.edges.every((edge) => edge.node.relay?.name.startsWith('relay-'))).toBe(true);
+  // Each relay's live status comes from the relay broker in memory, not from the store.
+  expect(data?.connectorConfigs.edges.every((edge) => edge.node.relay?.status === 'OFFLINE')).toBe(true);
   expect(data?.connectorConfigs.edges.every((edge) => edge.node.connectorType.key === 'postgresql')).toBe(true);
   return counted.calls();
 }

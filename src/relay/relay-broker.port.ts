@@ -1,0 +1,18 @@
+import type { ConnectionTestOutcome } from '../connection-test/test-runner';
+import type { RelayedTestRequest } from './relay.protocol';
+import type { RelayLiveState } from './relay-hub';
+
+/**
+ * How the rest of Plugboard reaches relay agents, wherever they are connected. `RelayHub` is the
+ * single-replica implementation (the agent is connected to this process). With several
+ * replicas, an implementation over a shared message engine (Azure Web PubSub, or Redis pub/sub)
+ * forwards to the replica that holds the agent's connection — see docs/relays.md.
+ */
+export interface RelayBroker {
+  /** Runs a test on a relay's agent: its outcome, or a RELAY_* failure. */
+  dispatch(tenantId: string, relayId: string, request: RelayedTestRequest): Promise<ConnectionTestOutcome>;
+  /** Whether a relay's agent is connected, and what it reported. */
+  state(tenantId: string, relayId: string): RelayLiveState;
+  /** Drops a relay's agent at once (token revoked or rotated). */
+  disconnect(tenantId: string, relayId: string): void;
+}
