@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
 import { fanOutScenario } from './fan-out';
+import { relayScenario } from './relay';
 import { SCENARIOS, type Scenario, type Target } from './scenarios';
 import { storeCallsPerRequest } from './store-calls';
 
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'info',
     PLUGBOARD_DATA_DIR: dataDir,
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+    // The relay scenario compares a direct test of a loopback target with the same through a relay.
+    PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32',
   });
   const plugboard: Target = { url: server.url, headers: { authorization: `Bearer ${adminKey}` } };
   try {
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
       `\n(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; each server in its own process)`,
     );
     if (!ONLY || 'fan-out'.includes(ONLY)) await fanOutScenario();
+    if (!ONLY || 'relay'.includes(ONLY)) await relayScenario(plugboard);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
