@@ -26,6 +26,11 @@ export async function relayCommand(args: string[], logger: Logger, agentVersion:
   });
   const token = values.token ?? process.env.PLUGBOARD_RELAY_TOKEN;
   if (!values.server || !token) throw new InputError(`--server and a token are required.\n\n${RELAY_USAGE}`);
+  const server = new URL(values.server);
+  // Tests travel to the agent with their secrets: plain HTTP only to this machine itself.
+  if (server.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(server.hostname)) {
+    throw new InputError('--server must be an https:// URL (plain http:// is only accepted for localhost).');
+  }
   const agent = new RelayAgent({
     server: values.server,
     token,

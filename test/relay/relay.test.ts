@@ -231,6 +231,16 @@ describe('relays', () => {
     });
   });
 
+  it('will not send tests over plain HTTP to anything but this machine', async () => {
+    const insecure = startAgent(
+      'http://plugboard.example.com',
+      'pbr_default.00000000000000000000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    );
+    agents.push(insecure);
+    expect(await insecure.exited).toBe(1);
+    expect(insecure.output()).toContain('--server must be an https:// URL');
+  });
+
   it('refuses an agent without a valid token', async () => {
     const stranger = agent('pbr_default.00000000000000000000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(await stranger.exited).toBe(2);
