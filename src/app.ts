@@ -13,11 +13,14 @@ import { ConnectionTestRunner } from './connection-test/test-runner';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
+import { checkReadiness } from './http/readiness';
 import type { Logger } from './logger';
+import { Metrics } from './observability/metrics';
 import { RelayService } from './relay/relay.service';
 import { RelayHub } from './relay/relay-hub';
 import { openKeys } from './secrets/open-keys';
 import { SecretCipher } from './secrets/secret-cipher';
+import { meteredStore } from './store/metered.store';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store.port';
 
@@ -39,7 +42,11 @@ export async function startApp(
   logger: Logger,
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
-  const store = overrides.store ?? (await openStore(config, logger));
+  const metrics = new Metrics();
+  const opened =
+    overrides.store ??
+    (await openStore(config, logger, (operation, units) => metrics.storeRequestUnits.inc({ operation }, units)));
+  const store = meteredStore(opened, (operation) => metrics.storeCalls.inc({ operation }));
   const keys = openKeys(config);
   const catalogue = defaultCatalogue();
   const audit = new AuditLog(store);
@@ -69,6 +76,7 @@ export async function startApp(
       ),
       hub,
       logger,
+      metrics,
     ),
   };
   await bootstrapAdminKey(
@@ -78,7 +86,14 @@ export async function startApp(
     logger,
   );
   const { schema } = await buildPlugboardSchema(catalogue);
-  const http = await createHttpServer({ config, schema, logger, services });
+  const http = await createHttpServer({
+    config,
+    schema,
+    logger,
+    services,
+    metrics,
+    readiness: () => checkReadiness(store, keys, logger),
+  });
   hub.attach(http.fastify.server);
   await http.fastify.listen({ host: config.host, port: config.port });
   const { address, port, family } = http.fastify.server.address() as AddressInfo;

@@ -20,6 +20,8 @@ export interface PlugboardConfig {
   keks: { kind: 'environment'; keys: string; active?: string } | { kind: 'file'; file: string };
   /** An admin key for the `default` tenant to register at startup, for tests and automation. */
   bootstrapAdminKey?: string;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins: string[];
   relays: {
     /** How often agents say they are alive; an agent silent for three of these is DEGRADED. */
     heartbeatMs: number;
@@ -82,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       ? { kind: 'environment', keys: env.PLUGBOARD_KEKS, active: env.PLUGBOARD_KEK_ACTIVE || undefined }
       : { kind: 'file', file: env.PLUGBOARD_KEK_FILE || join(dataDir, 'kek.json') },
     bootstrapAdminKey: env.PLUGBOARD_BOOTSTRAP_ADMIN_KEY || undefined,
+    corsOrigins: (env.PLUGBOARD_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
       jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),

@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal';
 import type { Catalogue } from '../catalogue/catalogue';
 import { FormFieldType } from '../forms/form.enums';
 import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
 import type { RelayBroker } from '../relay/relay-broker.port';
 import { localRelayId } from '../relay/relay-id';
 import type { Store } from '../store/store.port';
@@ -43,6 +44,7 @@ export class ConnectionTestService {
     private readonly runner: ConnectionTestRunner,
     private readonly relays: RelayBroker,
     private readonly logger: Logger,
+    private readonly metrics?: Metrics,
   ) {}
 
   async test(principal: Principal, command: TestConnectionCommand): Promise<TestConnectionResult> {
@@ -114,6 +116,12 @@ export class ConnectionTestService {
         by: principal.actor,
       });
     }
+    this.metrics?.connectionTests.inc({
+      connector: this.catalogue.connector(command.connectorKey) ? command.connectorKey : 'unknown',
+      status: outcome.status,
+      code: outcome.errors[0]?.code ?? 'NONE',
+      via: relayId ? 'RELAY' : 'DIRECT',
+    });
     this.logger.info(
       {
         connector: command.connectorKey,

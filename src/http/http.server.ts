@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { PlugboardConfig } from '../config';
@@ -9,23 +12,36 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
 import type { Services } from '../graphql/services';
 import type { Logger } from '../logger';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+import type { Metrics } from '../observability/metrics';
 import { authenticate } from './authenticate';
+import type { Readiness } from './readiness';
 
 export interface HttpServerDeps {
   config: PlugboardConfig;
   schema: GraphQLSchema;
   logger: Logger;
   services: Services;
+  metrics: Metrics;
+  /** Whether the store and keys work, for /readyz. */
+  readiness: () => Promise<Readiness>;
 }
 
-/** The HTTP surface: /graphql (GET for queries, POST for everything) and /healthz. */
+/** The HTTP surface: /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
 export interface HttpServer {
   fastify: FastifyInstance;
   /** Stops taking requests, lets those in flight finish, then closes every connection. */
   stop(): Promise<void>;
 }
 
-export async function createHttpServer({ config, schema, logger, services }: HttpServerDeps): Promise<HttpServer> {
+export async function createHttpServer({
+  config,
+  schema,
+  logger,
+  services,
+  metrics,
+  readiness,
+}: HttpServerDeps): Promise<HttpServer> {
   const fastify = Fastify({
     bodyLimit: config.bodyLimitBytes,
     // Requests are logged by the GraphQL layer, not once per TCP request here.
@@ -38,6 +54,16 @@ export async function createHttpServer({ config, schema, logger, services }: Htt
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ route }, reply.elapsedTime / 1000);
+  });
+  // An API: no inline scripts or frames; HSTS is left to the TLS terminator in front.
+  await fastify.register(helmet, { hsts: false });
+  if (config.corsOrigins.length) {
+    await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
+  }
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
@@ -46,7 +72,13 @@ export async function createHttpServer({ config, schema, logger, services }: Htt
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     // Answers whose every field is cache-hinted (the catalogue) are served from memory.
-    plugins: [fastifyApolloDrainPlugin(fastify), responseCachePlugin()],
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      responseCachePlugin(),
+      graphqlMetricsPlugin(metrics),
+      // No landing page: it would load scripts from a CDN. Internal tools use schemaSdl or introspection.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   await fastify.register(fastifyApollo(apollo), {
@@ -61,6 +93,16 @@ export async function createHttpServer({ config, schema, logger, services }: Htt
       ),
   });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
+  fastify.get('/readyz', async (_request, reply) => {
+    const state = await readiness();
+    return reply
+      .code(state.ready ? 200 : 503)
+      .send({ status: state.ready ? 'ready' : 'not ready', checks: state.checks });
+  });
+  fastify.get('/metrics', async (_request, reply) => {
+    metrics.relayAgents.set(services.relayHub.connectedAgents());
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   // Apollo's stop runs the drain plugin, which closes fastify: stopping goes through Apollo.
   return { fastify, stop: () => apollo.stop() };
 }

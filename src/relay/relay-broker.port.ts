@@ -15,4 +15,6 @@ export interface RelayBroker {
   state(tenantId: string, relayId: string): RelayLiveState;
   /** Drops a relay's agent at once (token revoked or rotated). */
   disconnect(tenantId: string, relayId: string): void;
+  /** How many agents are connected here, for metrics. */
+  connectedAgents(): number;
 }

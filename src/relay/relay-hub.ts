@@ -169,6 +169,10 @@ export class RelayHub implements RelayBroker {
     this.agents.get(`${tenantId}/${relayId}`)?.socket.close(CLOSE_REVOKED, 'token revoked');
   }
 
+  connectedAgents(): number {
+    return this.agents.size;
+  }
+
   async close(): Promise<void> {
     for (const connection of this.agents.values()) connection.socket.close(CLOSE_SHUTDOWN, 'server shutting down');
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));

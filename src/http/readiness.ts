@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../logger';
+import type { KeyEncryptionKeys } from '../secrets/key-encryption.port';
+import type { Store } from '../store/store.port';
+
+export interface Readiness {
+  ready: boolean;
+  checks: { store: 'ok' | 'failing'; keys: 'ok' | 'failing' };
+}
+
+/**
+ * Whether this replica can serve: the store answers, and the key-encryption keys can wrap and
+ * unwrap. Failures are logged in full; the answer names only which check failed.
+ */
+export async function checkReadiness(store: Store, keys: KeyEncryptionKeys, logger: Logger): Promise<Readiness> {
+  const check = async (name: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+      return 'ok' as const;
+    } catch (error) {
+      logger.warn({ err: error, check: name }, 'readiness check failed');
+      return 'failing' as const;
+    }
+  };
+  const [storeState, keysState] = await Promise.all([
+    check('store', () => store.ping()),
+    check('keys', async () => {
+      const probe = randomBytes(32);
+      const { kekId, wrapped } = await keys.wrap('__readiness', probe);
+      if (!(await keys.unwrap('__readiness', kekId, wrapped)).equals(probe)) throw new Error('unwrap mismatch');
+    }),
+  ]);
+  return { ready: storeState === 'ok' && keysState === 'ok', checks: { store: storeState, keys: keysState } };
+}

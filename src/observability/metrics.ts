@@ -1,0 +1,73 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * Plugboard's Prometheus metrics, in one registry per app (tests run several apps in one
+ * process). Labels are names, codes and outcomes only: never tenant data, ids or values.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpRequests = new Counter({
+    name: 'plugboard_http_requests_total',
+    help: 'HTTP requests by route, method and status code.',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'plugboard_http_request_duration_seconds',
+    help: 'HTTP request latency by route.',
+    labelNames: ['route'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly graphqlOperations = new Counter({
+    name: 'plugboard_graphql_operations_total',
+    help: 'GraphQL operations by operation name and outcome (ok or error).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly graphqlDuration = new Histogram({
+    name: 'plugboard_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly connectionTests = new Counter({
+    name: 'plugboard_connection_tests_total',
+    help: 'Connection tests by connector, status, error code (or none) and where they ran.',
+    labelNames: ['connector', 'status', 'code', 'via'] as const,
+    registers: [this.registry],
+  });
+
+  readonly storeCalls = new Counter({
+    name: 'plugboard_store_calls_total',
+    help: 'Store calls by operation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly storeRequestUnits = new Counter({
+    name: 'plugboard_store_request_units_total',
+    help: 'Cosmos DB request units consumed, by operation.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
+  /** Filled in at scrape time from the relay broker. */
+  readonly relayAgents = new Gauge({
+    name: 'plugboard_relay_agents_connected',
+    help: 'Relay agents connected to this replica.',
+    registers: [this.registry],
+  });
+}
+
+/** Operation names come from clients: keep them label-safe and bounded. */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'invalid';
+}

@@ -1,0 +1,85 @@
+import { ConnectorTypesDocument, TestConnectionDocument } from '../../codegen/generated/graphql';
+import { execute } from '../support/graphql-client';
+import { bearer, startTestServer, type TestServer } from '../support/test-server';
+
+const CANARY = 'canary-Metrics-Secret-31';
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ PLUGBOARD_CORS_ORIGINS: 'https://ui.example.com' });
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('operability endpoints', () => {
+  it('exposes Prometheus metrics for HTTP, GraphQL, connection tests, the store and relays, without secrets', async () => {
+    await execute(server.url, ConnectorTypesDocument, {});
+    await execute(
+      server.url,
+      TestConnectionDocument,
+      {
+        input: {
+          connectorType: 'rest-api',
+          values: { baseUrl: 'https://127.0.0.1:1', authMethod: 'BEARER', bearerToken: CANARY },
+        },
+      },
+      bearer(server.adminKey),
+    );
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('plugboard_graphql_operations_total{operation="ConnectorTypes",outcome="ok"} 1');
+    expect(text).toContain('plugboard_http_requests_total{route="/graphql",method="POST",status="200"}');
+    expect(text).toContain(
+      'plugboard_connection_tests_total{connector="rest-api",status="FAILED",code="DESTINATION_NOT_ALLOWED",via="DIRECT"} 1',
+    );
+    expect(text).toMatch(/plugboard_store_calls_total\{operation="apiKeys.get"\} \d+/);
+    expect(text).toContain('plugboard_relay_agents_connected 0');
+    expect(text).toContain('plugboard_graphql_operation_duration_seconds_bucket');
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain(server.adminKey);
+  });
+
+  it('says ready while the store and keys work, and not ready when the store fails', async () => {
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', keys: 'ok' } });
+
+    const broken = await startTestServer();
+    try {
+      await broken.services.store.close();
+      const response = await fetch(`${broken.url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'not ready', checks: { store: 'failing', keys: 'ok' } });
+      expect((await fetch(`${broken.url}/healthz`)).status).toBe(200);
+    } finally {
+      await broken.stop().catch(() => {});
+    }
+  });
+
+  it('sends security headers and a request id on every answer', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('allows only the configured browser origins (CORS)', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+    const allowed = await preflight('https://ui.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://ui.example.com');
+    const other = await preflight('https://evil.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
