@@ -22,6 +22,8 @@ export interface PlugboardConfig {
   bootstrapAdminKey?: string;
   /** Browser origins allowed to call the API (CORS); none by default. */
   corsOrigins: string[];
+  /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
+  rateLimitPerMinute: number;
   relays: {
     /** How often agents say they are alive; an agent silent for three of these is DEGRADED. */
     heartbeatMs: number;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
       jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),

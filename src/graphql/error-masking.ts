@@ -12,8 +12,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  // Raised while authenticating, before any resolver runs (http/authenticate.ts).
+  // Raised while authenticating and rate limiting, before any resolver runs (http/).
   'UNAUTHENTICATED',
+  'RATE_LIMITED',
 ]);
 
 /**

@@ -3,10 +3,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import type { PlugboardConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
@@ -15,6 +18,7 @@ import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import type { Metrics } from '../observability/metrics';
 import { authenticate } from './authenticate';
+import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
 
 export interface HttpServerDeps {
@@ -28,6 +32,19 @@ export interface HttpServerDeps {
 }
 
 /** The HTTP surface: /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
+/** Limits on one GraphQL document; every operation the UIs use fits well inside them. */
+export const MAX_TOKENS = 2000;
+/** The standard introspection query nests 21 deep (its ofType chain); nothing deeper is needed. */
+export const MAX_DEPTH = 21;
+export const MAX_ALIASES = 15;
+/** The heaviest real document (the full catalogue) costs about 680. */
+export const MAX_COST = 1000;
+
+const asValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 export interface HttpServer {
   fastify: FastifyInstance;
   /** Stops taking requests, lets those in flight finish, then closes every connection. */
@@ -64,7 +81,17 @@ export async function createHttpServer({
   if (config.corsOrigins.length) {
     await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   }
+  const rateLimit = new RequestRateLimit(config.rateLimitPerMinute);
   const apollo = new ApolloServer<GraphQLContext>({
+    // Hostile documents are refused before they cost anything: tokens at parse time (400, where a
+    // validation plugin would answer 500), then depth, aliases and a static cost.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    // Rejections are reported as validation errors (400); thrown, they would become 500s.
+    validationRules: [
+      maxDepthRule({ n: MAX_DEPTH, ignoreIntrospection: false, ...asValidationError }),
+      maxAliasesRule({ n: MAX_ALIASES, ...asValidationError }),
+      costLimitRule({ maxCost: MAX_COST, ...asValidationError }),
+    ],
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -84,13 +111,11 @@ export async function createHttpServer({
   await fastify.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) =>
-      createContext(
-        request.id,
-        logger.child({ requestId: request.id }),
-        services,
-        await authenticate(request.headers.authorization, services.apiKeys),
-      ),
+    context: async (request) => {
+      const principal = await authenticate(request.headers.authorization, services.apiKeys);
+      await rateLimit.take(principal, request.ip);
+      return createContext(request.id, logger.child({ requestId: request.id }), services, principal);
+    },
   });
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {

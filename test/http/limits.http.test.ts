@@ -1,0 +1,95 @@
+import { getIntrospectionQuery } from 'graphql';
+import { ConnectorTypesDocument } from '../../codegen/generated/graphql';
+import { execute } from '../support/graphql-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ PLUGBOARD_RATE_LIMIT_PER_MINUTE: '10000' });
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+const post = (body: string) =>
+  fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const messageOf = async (response: Response) =>
+  ((await response.json()) as { errors: { message: string }[] }).errors[0].message;
+
+describe('limits on hostile requests', () => {
+  it('serves the heaviest real documents, the standard introspection query included', async () => {
+    expect((await execute(server.url, ConnectorTypesDocument, {})).status).toBe(200);
+    expect((await post(JSON.stringify({ query: getIntrospectionQuery() }))).status).toBe(200);
+  });
+
+  it('refuses an introspection query nested past the depth limit', async () => {
+    const bomb = `{ __schema { types { fields { type ${'{ ofType '.repeat(25)}{ name }${' }'.repeat(25)} } } } }`;
+    const response = await post(JSON.stringify({ query: bomb }));
+    expect(response.status).toBe(400);
+    expect(await messageOf(response)).toContain('depth limit');
+  });
+
+  it('refuses an alias bomb', async () => {
+    const aliases = Array.from({ length: 40 }, (_, index) => `a${index}: integrations { key }`).join(' ');
+    const response = await post(JSON.stringify({ query: `{ ${aliases} }` }));
+    expect(response.status).toBe(400);
+    expect(await messageOf(response)).toContain('Aliases limit');
+  });
+
+  it('refuses a document that would cost too much to answer', async () => {
+    const selection =
+      'connectorTypes { key sections { kind fields { name label type options { value label description } validation { minLength maxLength min max pattern format protocols maxItems } } } }';
+    const aliases = Array.from({ length: 14 }, (_, index) => `c${index}: ${selection}`).join(' ');
+    const response = await post(JSON.stringify({ query: `{ ${aliases} }` }));
+    expect(response.status).toBe(400);
+    expect(await messageOf(response)).toContain('Query Cost limit');
+  });
+
+  it('refuses a huge document at parse time, with a 400', async () => {
+    const response = await post(JSON.stringify({ query: `{ ${'__typename '.repeat(3000)}}` }));
+    expect(response.status).toBe(400);
+    // graphql-js spells it "more that".
+    expect(await messageOf(response)).toMatch(/more th[ae]t? 2000 tokens/);
+  });
+
+  it('refuses a huge body with a 413', async () => {
+    const response = await post(
+      JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(2 * 1024 * 1024) } }),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    expect(response.status).toBe(400);
+  });
+
+  it('stays up after all of them', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers 429 with Retry-After past the per-caller rate limit', async () => {
+    const limited = await startTestServer({ PLUGBOARD_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let index = 0; index < 4; index += 1) {
+        last = await fetch(`${limited.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        });
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await last?.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+        'RATE_LIMITED',
+      );
+    } finally {
+      await limited.stop();
+    }
+  });
+});
