@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import type { Metrics } from '../observability/metrics';
 import { authenticate } from './authenticate';
+import { addConditionalGets } from './etag';
 import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
 
@@ -76,6 +77,7 @@ export async function createHttpServer({
     metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ route }, reply.elapsedTime / 1000);
   });
+  addConditionalGets(fastify);
   // An API: no inline scripts or frames; HSTS is left to the TLS terminator in front.
   await fastify.register(helmet, { hsts: false });
   if (config.corsOrigins.length) {

@@ -130,6 +130,26 @@ describe('the catalogue over HTTP', () => {
     expect(await response.json()).toEqual({ data: { connectorType: { key: 'sftp', name: 'SFTP server' } } });
   });
 
+  it('answers a repeated catalogue GET with 304 Not Modified when the ETag matches', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ connectorTypes { key } }')}`;
+    const headers = { 'apollo-require-preflight': 'true' };
+    const first = await fetch(url, { headers });
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag as string } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const changed = await fetch(url, { headers: { ...headers, 'if-none-match': '"stale"' } });
+    expect(changed.status).toBe(200);
+  });
+
+  it('puts no ETag on answers that are not public', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ connectorConfigs { pageInfo { hasNextPage } } }')}`;
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.headers.get('etag')).toBeNull();
+  });
+
   it('refuses a broken query with a 400 and no internals', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
