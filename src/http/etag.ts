@@ -14,7 +14,7 @@ export function addConditionalGets(fastify: FastifyInstance): void {
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag);
     const held = request.headers['if-none-match'];
-    if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    if (held?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
       reply.code(304);
       return '';
     }
