@@ -2,7 +2,7 @@ import { serverAudits } from 'graphql-http';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
-const results: { id: string; name: string; status: 'ok' | 'warn' | 'error'; reason?: string }[] = [];
+const results: { id: string; name: string; status: 'ok' | 'notice' | 'warn' | 'error'; reason?: string }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
