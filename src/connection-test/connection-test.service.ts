@@ -79,7 +79,17 @@ export class ConnectionTestService {
     let outcome: ConnectionTestOutcome;
     if (relayId) {
       const [relay] = await this.store.relays.getMany(principal.tenantId, [relayId]);
-      if (!relay || relay.revokedAt) {
+      const request = {
+        tenantId: principal.tenantId,
+        connectorKey: command.connectorKey,
+        integrationKey: command.integrationKey,
+        values: command.values,
+        savedLockedFields,
+      };
+      const precheck = await this.runner.precheck(request);
+      if (precheck) {
+        outcome = precheck;
+      } else if (!relay || relay.revokedAt) {
         outcome = refused(
           testError(Code.INVALID_VALUE, {
             field: relayField?.name ?? 'relay',
@@ -88,10 +98,7 @@ export class ConnectionTestService {
         );
       } else {
         outcome = await this.relays.dispatch(principal.tenantId, relayId, {
-          tenantId: principal.tenantId,
-          connectorKey: command.connectorKey,
-          integrationKey: command.integrationKey,
-          values: command.values,
+          ...request,
           savedLockedFields: [...savedLockedFields],
         });
         const relayError = outcome.errors.find((error) => error.category === 'RELAY');
@@ -108,7 +115,8 @@ export class ConnectionTestService {
       });
     }
 
-    if (command.configId) {
+    // A refused test attempted nothing, so it does not replace the last real outcome.
+    if (command.configId && outcome.status !== 'REFUSED') {
       await this.store.configs.recordTest(principal.tenantId, command.configId, {
         ok: outcome.ok,
         code: outcome.errors[0]?.code ?? null,

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../catalogue/catalogue';
+import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
 import type { FormSectionKind } from '../forms/form.enums';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
 import { isValueSet } from '../forms/form-rule';
-import { type FieldError, validateForm } from '../forms/form-validator';
+import { type FieldError, type ValidatedForm, validateForm } from '../forms/form-validator';
 import { isRequired, visibleFields } from '../forms/form-visibility';
 import type { Destinations } from './guarded-http';
 import { SecretScrubber } from './secret-scrubber';
@@ -36,6 +36,18 @@ export interface ConnectionTestOutcome {
   errors: ReportedTestError[];
 }
 
+type Finish = (
+  status: TestStatus,
+  steps: StepRecord[],
+  errors: TestError[],
+  fields: FormFieldDefinition[],
+  scrubber: SecretScrubber,
+) => ConnectionTestOutcome;
+
+type Prepared =
+  | { refused: ConnectionTestOutcome }
+  | { form: ConnectorForm; validated: ValidatedForm; scrubber: SecretScrubber; finish: Finish };
+
 /**
  * Runs connection tests: validation first, with the same evaluator as saving; locked fields
  * must have been re-entered (saved values are never used); then the connector's own test,
@@ -50,15 +62,19 @@ export class ConnectionTestRunner {
     private readonly options: { stepTimeoutMs?: number; extraCaCertificates?: string[] } = {},
   ) {}
 
-  async run(request: TestRequest): Promise<ConnectionTestOutcome> {
+  /**
+   * The checks that come before any network: the connector and integration exist, the values
+   * validate, and locked fields were re-entered. A REFUSED outcome, or undefined when a test
+   * may run. Relayed tests are checked here before they are sent to an agent.
+   */
+  async precheck(request: TestRequest): Promise<ConnectionTestOutcome | undefined> {
+    const prepared = await this.prepare(request);
+    return 'refused' in prepared ? prepared.refused : undefined;
+  }
+
+  private async prepare(request: TestRequest): Promise<Prepared> {
     const started = performance.now();
-    const finish = (
-      status: TestStatus,
-      steps: StepRecord[],
-      errors: TestError[],
-      fields: FormFieldDefinition[],
-      scrubber: SecretScrubber,
-    ) => ({
+    const finish: Finish = (status, steps, errors, fields, scrubber) => ({
       ok: status === 'SUCCEEDED',
       status,
       durationMs: Math.round(performance.now() - started),
@@ -69,26 +85,27 @@ export class ConnectionTestRunner {
     const lookup = this.catalogue.form(request.connectorKey, request.integrationKey);
     if (!lookup.found) {
       const field = lookup.reason === 'UNKNOWN_CONNECTOR' ? 'connectorType' : 'integration';
-      return finish(
-        'REFUSED',
-        [],
-        [testError(Code.INVALID_VALUE, { field, message: `Unknown ${field}.` })],
-        [],
-        new SecretScrubber(),
-      );
+      const error = testError(Code.INVALID_VALUE, { field, message: `Unknown ${field}.` });
+      return { refused: finish('REFUSED', [], [error], [], new SecretScrubber()) };
     }
     const { form } = lookup;
     const locked = form.fields.filter((field) => field.locked);
     const scrubber = new SecretScrubber(
       locked.map((field) => request.values[field.name]).filter((value): value is string => typeof value === 'string'),
     );
-
     const validated = await validateForm(
       { settingsClass: form.connector.settingsClass, fields: form.fields },
       request.values,
     );
     const refusals = this.refusals(validated.errors, form.fields, request);
-    if (refusals.length) return finish('REFUSED', [], refusals, form.fields, scrubber);
+    if (refusals.length) return { refused: finish('REFUSED', [], refusals, form.fields, scrubber) };
+    return { form, validated, scrubber, finish };
+  }
+
+  async run(request: TestRequest): Promise<ConnectionTestOutcome> {
+    const prepared = await this.prepare(request);
+    if ('refused' in prepared) return prepared.refused;
+    const { form, validated, scrubber, finish } = prepared;
 
     const plan = form.connector.connectionTest;
     const credential = [

@@ -87,6 +87,10 @@ describe('testConnection over GraphQL', () => {
 
     api.handle((_request, response) => json(response, 403, {}));
     await test({ input: { connectorType: 'rest-api', values: rest(), configId: config?.id } });
+    // A refused test attempted nothing: the last real outcome stays.
+    await test({
+      input: { connectorType: 'rest-api', values: rest({ bearerToken: undefined }), configId: config?.id },
+    });
     const { data } = await execute(server.url, ConnectorConfigDocument, { id: config?.id as string }, admin);
     expect(data?.connectorConfig).toMatchObject({
       version: 1,
@@ -102,6 +106,18 @@ describe('testConnection over GraphQL', () => {
       ok: false,
       testedVia: 'RELAY',
       errors: [expect.objectContaining({ code: 'RELAY_OFFLINE', category: 'RELAY', field: 'relayId' })],
+    });
+  });
+
+  it('validates before sending anything to a relay', async () => {
+    const relay = aRelay('default', { name: 'dc-2' });
+    await server.services.store.relays.create(relay);
+    const { data } = await test({
+      input: { connectorType: 'rest-api', values: rest({ baseUrl: 'ftp://x', relayId: relay.id }) },
+    });
+    expect(data?.testConnection).toMatchObject({
+      status: 'REFUSED',
+      errors: [expect.objectContaining({ code: 'INVALID_VALUE', field: 'baseUrl' })],
     });
   });
 
