@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ipaddr from 'ipaddr.js';
+import type { OidcSettings } from './auth/oidc.verifier';
 import { InputError } from './errors';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
@@ -22,6 +23,8 @@ export interface PlugboardConfig {
   bootstrapAdminKey?: string;
   /** Browser origins allowed to call the API (CORS); none by default. */
   corsOrigins: string[];
+  /** UI sign-in through an OIDC provider; API keys only when unset. */
+  oidc?: OidcSettings;
   /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
   rateLimitPerMinute: number;
   relays: {
@@ -90,6 +93,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    oidc: env.PLUGBOARD_OIDC_ISSUER
+      ? {
+          issuer: env.PLUGBOARD_OIDC_ISSUER,
+          audience: required(env, 'PLUGBOARD_OIDC_AUDIENCE'),
+          jwksUrl: required(env, 'PLUGBOARD_OIDC_JWKS_URL'),
+          tenantClaim: env.PLUGBOARD_OIDC_TENANT_CLAIM || 'plugboard_tenant',
+          roleClaim: env.PLUGBOARD_OIDC_ROLE_CLAIM || 'plugboard_role',
+          jwksCooldownMs: integer(env, 'PLUGBOARD_OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000),
+        }
+      : undefined,
     rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
@@ -102,6 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       perCredential: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_CREDENTIAL', 2, 1, 100),
     },
   };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new InputError(`${name} is required when PLUGBOARD_OIDC_ISSUER is set.`);
+  return value;
 }
 
 function cidrs(env: NodeJS.ProcessEnv, name: string): string[] {

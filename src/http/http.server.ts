@@ -10,6 +10,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
+import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
@@ -84,6 +85,7 @@ export async function createHttpServer({
     await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   }
   const rateLimit = new RequestRateLimit(config.rateLimitPerMinute);
+  const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
   const apollo = new ApolloServer<GraphQLContext>({
     // Hostile documents are refused before they cost anything: tokens at parse time (400, where a
     // validation plugin would answer 500), then depth, aliases and a static cost.
@@ -114,7 +116,7 @@ export async function createHttpServer({
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
-      const principal = await authenticate(request.headers.authorization, services.apiKeys);
+      const principal = await authenticate(request.headers.authorization, services.apiKeys, oidc);
       await rateLimit.take(principal, request.ip);
       return createContext(request.id, logger.child({ requestId: request.id }), services, principal);
     },
