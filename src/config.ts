@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import type { OidcSettings } from './auth/oidc.verifier';
 import { InputError } from './errors';
+import type { IntrospectionPolicy } from './graphql/introspection-policy.plugin';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
 export interface PlugboardConfig {
@@ -25,6 +26,8 @@ export interface PlugboardConfig {
   corsOrigins: string[];
   /** UI sign-in through an OIDC provider; API keys only when unset. */
   oidc?: OidcSettings;
+  /** Who may introspect: everyone (development), or internal and partner keys only. */
+  introspection: IntrospectionPolicy;
   /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
   rateLimitPerMinute: number;
   relays: {
@@ -103,6 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
           jwksCooldownMs: integer(env, 'PLUGBOARD_OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000),
         }
       : undefined,
+    introspection: oneOf(
+      env,
+      'PLUGBOARD_INTROSPECTION',
+      ['all', 'roles'] as const,
+      env.NODE_ENV === 'development' ? 'all' : 'roles',
+    ),
     rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),

@@ -10,6 +10,10 @@ export type ApiKeyRole =
   | 'ADMIN'
   /** Read, save and test configs. */
   | 'EDITOR'
+  /** A platform key for internal tools: introspection, the SDL with directives and the catalogue. */
+  | 'INTERNAL'
+  /** A platform key for partners: the catalogue, integrations and introspection; no tenant data. */
+  | 'PARTNER'
   /** Only read configs with their secrets decrypted (connectorRuntimeConfig), for the integration runtime. */
   | 'RUNTIME'
   /** Read configs. */

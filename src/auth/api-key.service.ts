@@ -9,7 +9,7 @@ import {
   parseApiKey,
   TENANT_ID_PATTERN,
 } from './api-key.format';
-import type { Principal, Role } from './principal';
+import { PLATFORM_ROLES, PLATFORM_TENANT, type Principal, type Role, roleFitsTenant } from './principal';
 
 /** A verified key is trusted for this long before the store is asked again. */
 const VERIFIED_TTL_MS = 30_000;
@@ -34,6 +34,13 @@ export class ApiKeyService {
     if (!TENANT_ID_PATTERN.test(tenantId)) {
       throw new InputError(
         'A tenant id is 1 to 63 lower-case letters, digits and hyphens, starting with a letter or digit.',
+      );
+    }
+    if (!roleFitsTenant(role, tenantId)) {
+      throw new InputError(
+        PLATFORM_ROLES.includes(role)
+          ? `${role} keys belong to the platform, not to a tenant: create them with --tenant ${PLATFORM_TENANT}.`
+          : `${role} keys belong to a customer tenant, not to ${PLATFORM_TENANT}.`,
       );
     }
     const { key, keyId } = generateApiKey(tenantId);

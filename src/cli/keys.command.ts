@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ApiKeyService } from '../auth/api-key.service';
-import { ROLES, type Role } from '../auth/principal';
+import { PLATFORM_TENANT, ROLES, type Role } from '../auth/principal';
 import type { PlugboardConfig } from '../config';
 import { InputError } from '../errors';
 import type { Logger } from '../logger';
 import { openStore } from '../store/open-store';
 
 export const KEYS_USAGE = `plugboard keys create --tenant <id> --role <admin|editor|viewer|runtime> [--name <text>]
+plugboard keys create --role <partner|internal> [--name <text>]      (platform keys, no tenant)
 plugboard keys list --tenant <id>
 plugboard keys revoke --tenant <id> --id <key id>`;
 
@@ -24,6 +25,8 @@ export async function keysCommand(args: string[], config: PlugboardConfig, logge
     args: rest,
     options: { tenant: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' } },
   });
+  const platformRole = ['partner', 'internal'].includes((values.role ?? '').toLowerCase());
+  values.tenant ??= action === 'create' && platformRole ? PLATFORM_TENANT : undefined;
   if (!values.tenant) throw new InputError(`--tenant is required.\n\n${KEYS_USAGE}`);
   const store = await openStore(config, logger);
   try {

@@ -15,6 +15,8 @@ const REQUEST_ERROR_CODES = new Set([
   // Raised while authenticating and rate limiting, before any resolver runs (http/).
   'UNAUTHENTICATED',
   'RATE_LIMITED',
+  // Raised by the introspection policy, in the request pipeline.
+  'FORBIDDEN',
 ]);
 
 /**

@@ -14,6 +14,7 @@ import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
+import { introspectionPolicyPlugin } from '../graphql/introspection-policy.plugin';
 import type { Services } from '../graphql/services';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
@@ -107,6 +108,7 @@ export async function createHttpServer({
       fastifyApolloDrainPlugin(fastify),
       responseCachePlugin(),
       graphqlMetricsPlugin(metrics),
+      introspectionPolicyPlugin(config.introspection),
       // No landing page: it would load scripts from a CDN. Internal tools use schemaSdl or introspection.
       ApolloServerPluginLandingPageDisabled(),
     ],

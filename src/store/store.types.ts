@@ -55,7 +55,7 @@ export interface StoredConfig extends TenantOwned {
   lastTest: LastTestRecord | null;
 }
 
-export type ApiKeyRole = 'ADMIN' | 'EDITOR' | 'VIEWER' | 'RUNTIME';
+export type ApiKeyRole = 'ADMIN' | 'EDITOR' | 'VIEWER' | 'RUNTIME' | 'PARTNER' | 'INTERNAL';
 
 export interface StoredApiKey extends TenantOwned {
   name: string;

@@ -39,6 +39,16 @@ describe('plugboard keys', () => {
     expect((await plugboard('keys', 'list', '--tenant', 'acme')).stdout).toContain(`${keyId}\tADMIN\trevoked`);
   });
 
+  it('creates a platform key for partners or internal tools without a tenant, and refuses it in a customer tenant', async () => {
+    const created = await plugboard('keys', 'create', '--role', 'internal', '--name', 'schema-tools');
+    expect(created.stdout.trim()).toMatch(/^pbk_plugboard-platform\.[0-9a-f]{16}\./);
+    expect(created.stderr).toContain('INTERNAL key');
+    await expect(plugboard('keys', 'create', '--tenant', 'acme', '--role', 'partner')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('belong to the platform'),
+    });
+  });
+
   it('refuses a bad role or a missing tenant with a clear message and a non-zero exit', async () => {
     await expect(plugboard('keys', 'create', '--tenant', 'acme', '--role', 'boss')).rejects.toMatchObject({
       code: 1,

@@ -6,6 +6,7 @@ import {
   IntegrationsDocument,
   SchemaSdlDocument,
 } from '../../codegen/generated/graphql';
+import { PLATFORM_TENANT } from '../../src/auth/principal';
 import { looksSecret } from '../../src/forms/secret-names';
 import { execute } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -115,7 +116,8 @@ describe('the catalogue over HTTP', () => {
   });
 
   it('returns the same SDL, with form directives, as the committed schema file', async () => {
-    const { data } = await execute(server.url, SchemaSdlDocument);
+    const internal = (await server.services.apiKeys.create(PLATFORM_TENANT, 'INTERNAL', 'tools', 'test')).key;
+    const { data } = await execute(server.url, SchemaSdlDocument, {}, { authorization: `Bearer ${internal}` });
     const committed = readFileSync(join(__dirname, '../../schema/schema.graphql'), 'utf8');
     expect(data?.schemaSdl).toBe(committed);
     expect(committed).toContain('@formField(label: "Password", section: GENERAL, type: SECRET');

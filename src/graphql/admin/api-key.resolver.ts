@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Permission } from '../../auth/principal';
+import { type Permission } from '../../auth/principal';
 import type { StoredApiKey } from '../../store/store.types';
 import { type GraphQLContext, principalOf } from '../context';
 import { ApiKey, CreateApiKeyInput, CreateApiKeyPayload, RevokeApiKeyPayload } from './api-key.types';

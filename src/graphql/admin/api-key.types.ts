@@ -6,6 +6,8 @@ export enum ApiKeyRoleName {
   EDITOR = 'EDITOR',
   VIEWER = 'VIEWER',
   RUNTIME = 'RUNTIME',
+  PARTNER = 'PARTNER',
+  INTERNAL = 'INTERNAL',
 }
 
 registerEnumType(ApiKeyRoleName, {
@@ -18,6 +20,12 @@ registerEnumType(ApiKeyRoleName, {
     RUNTIME: {
       description:
         'Only read configs with their secrets decrypted (connectorRuntimeConfig), for the integration runtime.',
+    },
+    PARTNER: {
+      description: 'A platform key for partners: the catalogue, integrations and introspection; no tenant data.',
+    },
+    INTERNAL: {
+      description: 'A platform key for internal tools: introspection, the SDL with directives and the catalogue.',
     },
   },
 });
