@@ -1,7 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../errors';
-import type { Logger } from '../logger';
 
 /** Codes Apollo itself assigns to broken requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -19,12 +18,20 @@ const REQUEST_ERROR_CODES = new Set([
   'FORBIDDEN',
 ]);
 
+/** Whether the caller may see this error as it is: a domain error or a request error. */
+export function isExposable(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return true;
+  const code = (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+  return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
+}
+
 /**
  * Domain errors keep their code and message; Apollo's own request errors pass through.
- * Anything else is an internal error: the caller sees a generic message and the log gets the
- * whole error.
+ * Anything else is an internal error: the caller sees a generic message, and
+ * internal-errors.plugin.ts logs the whole error and adds the request id to the answer.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
@@ -40,7 +47,6 @@ export function createErrorFormatter(logger: Logger) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while executing a GraphQL operation');
     return {
       message: 'Internal server error',
       locations: formatted.locations,

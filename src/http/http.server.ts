@@ -14,6 +14,7 @@ import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../config';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
+import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';
 import { introspectionPolicyPlugin } from '../graphql/introspection-policy.plugin';
 import type { Services } from '../graphql/services';
 import type { Logger } from '../logger';
@@ -102,13 +103,14 @@ export async function createHttpServer({
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own signal handlers would race it and re-send the signal.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(),
     // Answers whose every field is cache-hinted (the catalogue) are served from memory.
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       responseCachePlugin(),
       graphqlMetricsPlugin(metrics),
       introspectionPolicyPlugin(config.introspection),
+      internalErrorsPlugin(logger),
       // No landing page: it would load scripts from a CDN. Internal tools use schemaSdl or introspection.
       ApolloServerPluginLandingPageDisabled(),
     ],
