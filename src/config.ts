@@ -4,6 +4,7 @@ import ipaddr from 'ipaddr.js';
 import type { OidcSettings } from './auth/oidc.verifier';
 import { InputError } from './errors';
 import type { IntrospectionPolicy } from './graphql/introspection-policy.plugin';
+import { defaultManifestFile, type TrustedDocumentsMode } from './graphql/trusted-documents';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
 export interface PlugboardConfig {
@@ -28,6 +29,8 @@ export interface PlugboardConfig {
   oidc?: OidcSettings;
   /** Who may introspect: everyone (development), or internal and partner keys only. */
   introspection: IntrospectionPolicy;
+  /** `enforce`: UI sessions may run only the documents in the codegen manifest. */
+  trustedDocuments: { mode: TrustedDocumentsMode; manifestFile: string };
   /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
   rateLimitPerMinute: number;
   relays: {
@@ -112,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       ['all', 'roles'] as const,
       env.NODE_ENV === 'development' ? 'all' : 'roles',
     ),
+    trustedDocuments: {
+      mode: oneOf(env, 'PLUGBOARD_TRUSTED_DOCUMENTS', ['off', 'enforce'] as const, 'off'),
+      manifestFile: env.PLUGBOARD_TRUSTED_DOCUMENTS_FILE || defaultManifestFile(),
+    },
     rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),

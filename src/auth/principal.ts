@@ -11,15 +11,23 @@ export interface Principal {
 }
 
 /** What each role may do. Anything not listed is denied. The catalogue is public. */
-export type Permission = 'configs:read' | 'configs:write' | 'admin' | 'runtime:read' | 'introspect' | 'schema:read';
+export type Permission =
+  | 'configs:read'
+  | 'configs:write'
+  | 'admin'
+  | 'runtime:read'
+  | 'introspect'
+  | 'schema:read'
+  /** Send documents of one's own, when trusted documents are enforced. */
+  | 'documents:own';
 
 const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   ADMIN: new Set(['configs:read', 'configs:write', 'admin']),
   EDITOR: new Set(['configs:read', 'configs:write']),
   VIEWER: new Set(['configs:read']),
   RUNTIME: new Set(['runtime:read']),
-  PARTNER: new Set(['introspect']),
-  INTERNAL: new Set(['introspect', 'schema:read']),
+  PARTNER: new Set(['introspect', 'documents:own']),
+  INTERNAL: new Set(['introspect', 'schema:read', 'documents:own']),
 };
 
 /**

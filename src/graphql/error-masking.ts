@@ -16,6 +16,8 @@ const REQUEST_ERROR_CODES = new Set([
   'RATE_LIMITED',
   // Raised by the introspection policy, in the request pipeline.
   'FORBIDDEN',
+  // Raised by the trusted-documents policy, in the request pipeline.
+  'UNTRUSTED_DOCUMENT',
 ]);
 
 /** Whether the caller may see this error as it is: a domain error or a request error. */

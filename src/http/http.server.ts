@@ -17,6 +17,8 @@ import { createErrorFormatter } from '../graphql/error-masking';
 import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';
 import { introspectionPolicyPlugin } from '../graphql/introspection-policy.plugin';
 import type { Services } from '../graphql/services';
+import { TrustedDocuments } from '../graphql/trusted-documents';
+import { trustedDocumentsPlugin } from '../graphql/trusted-documents.plugin';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import type { Metrics } from '../observability/metrics';
@@ -88,7 +90,10 @@ export async function createHttpServer({
   }
   const rateLimit = new RequestRateLimit(config.rateLimitPerMinute);
   const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
+  const trusted = TrustedDocuments.fromFile(config.trustedDocuments.manifestFile);
   const apollo = new ApolloServer<GraphQLContext>({
+    // UIs may send a generated document's hash alone; only the manifest's documents are known.
+    persistedQueries: { cache: trusted.persistedQueryCache(), ttl: null },
     // Hostile documents are refused before they cost anything: tokens at parse time (400, where a
     // validation plugin would answer 500), then depth, aliases and a static cost.
     parseOptions: { maxTokens: MAX_TOKENS },
@@ -111,6 +116,7 @@ export async function createHttpServer({
       graphqlMetricsPlugin(metrics),
       introspectionPolicyPlugin(config.introspection),
       internalErrorsPlugin(logger),
+      trustedDocumentsPlugin(config.trustedDocuments.mode, trusted),
       // No landing page: it would load scripts from a CDN. Internal tools use schemaSdl or introspection.
       ApolloServerPluginLandingPageDisabled(),
     ],

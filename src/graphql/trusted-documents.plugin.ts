@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { may } from '../auth/principal';
+import type { GraphQLContext } from './context';
+import type { TrustedDocuments, TrustedDocumentsMode } from './trusted-documents';
+
+/** Documents already judged, by Apollo's query hash; bounded so callers cannot grow it. */
+const VERDICTS_KEPT = 1000;
+
+/**
+ * With `enforce`, UI sessions (tenant roles and anonymous callers) may run only the documents
+ * the UIs were built with; partner and internal keys may still send their own. Runs after
+ * parsing and validation, so the document limits still apply first, and per caller, which a
+ * validation rule (cached by Apollo per document) could not be.
+ */
+export function trustedDocumentsPlugin(
+  mode: TrustedDocumentsMode,
+  trusted: TrustedDocuments,
+): ApolloServerPlugin<GraphQLContext> {
+  const verdicts = new Map<string, boolean>();
+  const isTrusted = (queryHash: string, check: () => boolean) => {
+    let verdict = verdicts.get(queryHash);
+    if (verdict === undefined) {
+      verdict = check();
+      if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+      verdicts.set(queryHash, verdict);
+    }
+    return verdict;
+  };
+  return {
+    async requestDidStart() {
+      if (mode === 'off') return;
+      return {
+        async didResolveOperation({ document, queryHash, contextValue }) {
+          if (contextValue.principal && may(contextValue.principal, 'documents:own')) return;
+          if (isTrusted(queryHash, () => trusted.includes(document))) return;
+          throw new GraphQLError(
+            'This server runs only the documents its UIs were built with. Send one of codegen/generated/persisted-documents.json (by hash or as text), or call with a partner or internal key.',
+            { extensions: { code: 'UNTRUSTED_DOCUMENT', http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
+}
