@@ -13,10 +13,11 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
 import { fanOutScenario } from './fan-out';
+import { hardeningScenario } from './hardening';
+import { type Measurement, measure, summarise } from './measure';
 import { relayScenario } from './relay';
 import { SCENARIOS, type Scenario, type Target } from './scenarios';
 import { storeCallsPerRequest } from './store-calls';
@@ -27,38 +28,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ONLY = process.env.BENCH_ONLY;
 const MAIN = join(__dirname, '../src/main.js');
 const RAW = join(__dirname, 'raw-baseline.server.js');
-
-interface Measurement {
-  requestsPerSecond: number;
-  p99Ms: number;
-  errors: number;
-}
-
-async function measure(target: Target, body: string, seconds: number): Promise<Measurement> {
-  const result = await autocannon({
-    url: `${target.url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...target.headers },
-    body,
-    connections: CONNECTIONS,
-    duration: seconds,
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function summarise(samples: Measurement[]): Measurement {
-  return {
-    requestsPerSecond: median(samples.map((s) => s.requestsPerSecond)),
-    p99Ms: median(samples.map((s) => s.p99Ms)),
-    errors: samples.reduce((sum, s) => sum + s.errors, 0),
-  };
-}
 
 async function runScenario(scenario: Scenario, plugboard: Target, adminKey: string): Promise<void> {
   const target = scenario.authenticated ? plugboard : { ...plugboard, headers: {} };
@@ -113,6 +82,8 @@ async function main(): Promise<void> {
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     // The relay scenario compares a direct test of a loopback target with the same through a relay.
     PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32',
+    // One load generator is one caller: the limit stays on (its cost is measured) but out of reach.
+    PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   const plugboard: Target = { url: server.url, headers: { authorization: `Bearer ${adminKey}` } };
   try {
@@ -122,6 +93,7 @@ async function main(): Promise<void> {
     console.log(
       `\n(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; each server in its own process)`,
     );
+    if (!ONLY || 'hardening'.includes(ONLY)) await hardeningScenario(plugboard, { rounds: ROUNDS, seconds: SECONDS });
     if (!ONLY || 'fan-out'.includes(ONLY)) await fanOutScenario();
     if (!ONLY || 'relay'.includes(ONLY)) await relayScenario(plugboard);
   } finally {

@@ -34,6 +34,8 @@ export interface RunningApp {
 export interface AppOverrides {
   /** A store to use instead of the configured one (tests wrap it to count calls). */
   store?: Store;
+  /** Bench only: the HTTP surface without its hardening (see HttpServerDeps.unhardened). */
+  unhardened?: boolean;
 }
 
 /** The composition root: config → store → secrets → catalogue → schema → http. */
@@ -93,6 +95,7 @@ export async function startApp(
     services,
     metrics,
     readiness: () => checkReadiness(store, keys, logger),
+    unhardened: overrides.unhardened,
   });
   hub.attach(http.fastify.server);
   await http.fastify.listen({ host: config.host, port: config.port });

@@ -35,6 +35,12 @@ export interface HttpServerDeps {
   metrics: Metrics;
   /** Whether the store and keys work, for /readyz. */
   readiness: () => Promise<Readiness>;
+  /**
+   * Bench only (bench/hardening.ts): without document limits, rate limits, security headers and
+   * the introspection and trusted-documents policies, to measure what they cost. Not reachable
+   * from configuration.
+   */
+  unhardened?: boolean;
 }
 
 /** The HTTP surface: /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
@@ -64,6 +70,7 @@ export async function createHttpServer({
   services,
   metrics,
   readiness,
+  unhardened = false,
 }: HttpServerDeps): Promise<HttpServer> {
   const fastify = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -84,7 +91,7 @@ export async function createHttpServer({
   });
   addConditionalGets(fastify);
   // An API: no inline scripts or frames; HSTS is left to the TLS terminator in front.
-  await fastify.register(helmet, { hsts: false });
+  if (!unhardened) await fastify.register(helmet, { hsts: false });
   if (config.corsOrigins.length) {
     await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   }
@@ -96,13 +103,15 @@ export async function createHttpServer({
     persistedQueries: { cache: trusted.persistedQueryCache(), ttl: null },
     // Hostile documents are refused before they cost anything: tokens at parse time (400, where a
     // validation plugin would answer 500), then depth, aliases and a static cost.
-    parseOptions: { maxTokens: MAX_TOKENS },
+    parseOptions: unhardened ? {} : { maxTokens: MAX_TOKENS },
     // Rejections are reported as validation errors (400); thrown, they would become 500s.
-    validationRules: [
-      maxDepthRule({ n: MAX_DEPTH, ignoreIntrospection: false, ...asValidationError }),
-      maxAliasesRule({ n: MAX_ALIASES, ...asValidationError }),
-      costLimitRule({ maxCost: MAX_COST, ...asValidationError }),
-    ],
+    validationRules: unhardened
+      ? []
+      : [
+          maxDepthRule({ n: MAX_DEPTH, ignoreIntrospection: false, ...asValidationError }),
+          maxAliasesRule({ n: MAX_ALIASES, ...asValidationError }),
+          costLimitRule({ maxCost: MAX_COST, ...asValidationError }),
+        ],
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -114,9 +123,13 @@ export async function createHttpServer({
       fastifyApolloDrainPlugin(fastify),
       responseCachePlugin(),
       graphqlMetricsPlugin(metrics),
-      introspectionPolicyPlugin(config.introspection),
       internalErrorsPlugin(logger),
-      trustedDocumentsPlugin(config.trustedDocuments.mode, trusted),
+      ...(unhardened
+        ? []
+        : [
+            introspectionPolicyPlugin(config.introspection),
+            trustedDocumentsPlugin(config.trustedDocuments.mode, trusted),
+          ]),
       // No landing page: it would load scripts from a CDN. Internal tools use schemaSdl or introspection.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -127,7 +140,7 @@ export async function createHttpServer({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
       const principal = await authenticate(request.headers.authorization, services.apiKeys, oidc);
-      await rateLimit.take(principal, request.ip);
+      if (!unhardened) await rateLimit.take(principal, request.ip);
       return createContext(request.id, logger.child({ requestId: request.id }), services, principal);
     },
   });
