@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery, print } from 'graphql';
-import { ConnectorConfigsDocument, ConnectorTypesDocument } from '../../codegen/generated/graphql';
+import {
+  ConnectorConfigsDocument,
+  ConnectorTypesDocument,
+  IntegrationsDocument,
+} from '../../codegen/generated/graphql';
 import { PLATFORM_TENANT } from '../../src/auth/principal';
 import { defaultManifestFile } from '../../src/graphql/trusted-documents';
 import { execute } from '../support/graphql-client';
@@ -48,6 +52,18 @@ describe('trusted documents', () => {
     );
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { connectorTypes: unknown[] } }).data.connectorTypes.length).toBe(10);
+  });
+
+  it('serves a persisted catalogue query over GET with Cache-Control and an ETag, and 304 on match', async () => {
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(IntegrationsDocument) } });
+    const url = `${enforcing.url}/graphql?operationName=Integrations&extensions=${encodeURIComponent(extensions)}`;
+    const headers = { 'apollo-require-preflight': 'true' };
+    const first = await fetch(url, { headers });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('max-age=300, public');
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect((await fetch(url, { headers: { ...headers, 'if-none-match': etag } })).status).toBe(304);
   });
 
   it('runs a generated document sent as text, however it is printed', async () => {
