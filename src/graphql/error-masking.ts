@@ -18,6 +18,8 @@ const REQUEST_ERROR_CODES = new Set([
   'FORBIDDEN',
   // Raised by the trusted-documents policy, in the request pipeline.
   'UNTRUSTED_DOCUMENT',
+  // Raised by the page-size cost check, in the request pipeline.
+  'QUERY_TOO_COSTLY',
 ]);
 
 /** Whether the caller may see this error as it is: a domain error or a request error. */

@@ -16,6 +16,7 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
 import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';
 import { introspectionPolicyPlugin } from '../graphql/introspection-policy.plugin';
+import { pageCostPlugin } from '../graphql/page-cost';
 import type { Services } from '../graphql/services';
 import { TrustedDocuments } from '../graphql/trusted-documents';
 import { trustedDocumentsPlugin } from '../graphql/trusted-documents.plugin';
@@ -129,6 +130,7 @@ export async function createHttpServer({
         : [
             introspectionPolicyPlugin(config.introspection),
             trustedDocumentsPlugin(config.trustedDocuments.mode, trusted),
+            pageCostPlugin(),
           ]),
       // No landing page: it would load scripts from a CDN. Internal tools use schemaSdl or introspection.
       ApolloServerPluginLandingPageDisabled(),

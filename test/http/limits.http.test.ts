@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { ConnectorTypesDocument } from '../../codegen/generated/graphql';
+import { ConnectorConfigsDocument, ConnectorTypesDocument } from '../../codegen/generated/graphql';
 import { PLATFORM_TENANT } from '../../src/auth/principal';
 import { execute } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -50,6 +50,24 @@ describe('limits on hostile requests', () => {
     const response = await post(JSON.stringify({ query: `{ ${aliases} }` }));
     expect(response.status).toBe(400);
     expect(await messageOf(response)).toContain('Query Cost limit');
+  });
+
+  it('costs paged lists by their page size, which only the variables tell', async () => {
+    const node =
+      'id name values version connectorVersion createdAt createdBy updatedAt updatedBy lockedFields { field isSet }';
+    const pages = ['a', 'b', 'c', 'd', 'e', 'f'].map(
+      (alias) => `${alias}: connectorConfigs(first: $first) { edges { node { ${node} } } }`,
+    );
+    const query = `query Pages($first: Int) { ${pages.join(' ')} }`;
+    const headers = { authorization: `Bearer ${server.adminKey}` };
+    expect((await post(JSON.stringify({ query, variables: { first: 10 } }), headers)).status).toBe(200);
+    const response = await post(JSON.stringify({ query, variables: { first: 100 } }), headers);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 8000 });
+    expect(body.errors[0].message).toContain('Ask for smaller pages');
+    // A UI's heaviest real document, at the largest page, fits.
+    expect((await execute(server.url, ConnectorConfigsDocument, { first: 100 }, headers)).errors).toBeUndefined();
   });
 
   it('refuses a huge document at parse time, with a 400', async () => {

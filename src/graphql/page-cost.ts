@@ -1,0 +1,63 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { pageSize } from './configs/paging.types';
+import type { GraphQLContext } from './context';
+
+/**
+ * The heaviest document a UI sends, a full page of 100 configs with every field, costs about
+ * 3,400; this leaves room for two such lists in one document and no more.
+ */
+export const MAX_PAGED_COST = 8000;
+
+/** A paged list (any field with a `first` argument) costs its selection once per row it may return. */
+const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((argument) => argument.name === 'first')) return undefined;
+  return 1 + childComplexity * pageSize(args.first as number | null | undefined);
+};
+
+/** Every other field costs one, plus what it selects. */
+const ESTIMATORS = [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })];
+
+export function pagedCostOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName: operationName ?? undefined,
+    estimators: ESTIMATORS,
+  });
+}
+
+/**
+ * The cost of a document with its page sizes, which only the variables tell: a validation
+ * rule sees the document alone (Apollo caches validation per document), so this runs in the
+ * request pipeline, after the static limits in http.server.ts.
+ */
+export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ schema }) {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = pagedCostOf(schema, document, request.variables, operationName);
+          } catch {
+            // Variables that do not fit the document: execution reports them properly.
+            return;
+          }
+          if (cost <= max) return;
+          throw new GraphQLError(
+            `This document could return too much: it costs ${cost} with its page sizes, and the limit is ${max}. Ask for smaller pages (first) or fewer lists at once.`,
+            { extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: max, http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
+}
