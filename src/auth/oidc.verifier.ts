@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { TENANT_ID_PATTERN } from './api-key.format';
-import type { Principal, Role } from './principal';
+import { PLATFORM_TENANT, type Principal, type Role } from './principal';
 
 export interface OidcSettings {
   issuer: string;
@@ -55,6 +55,9 @@ export class OidcVerifier {
     const role = String(payload[this.settings.roleClaim] ?? '').toUpperCase() as Role;
     if (typeof tenantId !== 'string' || !TENANT_ID_PATTERN.test(tenantId))
       throw new OidcTokenRefused(`The token has no valid ${this.settings.tenantClaim} claim.`);
+    // The platform tenant holds partner and internal keys; no person administers it by sign-in.
+    if (tenantId === PLATFORM_TENANT)
+      throw new OidcTokenRefused(`The token's ${this.settings.tenantClaim} claim names the platform, not a customer.`);
     if (!USER_ROLES.includes(role))
       throw new OidcTokenRefused(`The token's ${this.settings.roleClaim} claim must be ADMIN, EDITOR or VIEWER.`);
     return { tenantId, role, actor: `oidc:${String(payload.sub ?? 'unknown')}` };

@@ -59,6 +59,11 @@ describe('UI sign-in with OIDC tokens', () => {
     ],
     ['a token without a tenant', async () => token(first, { claims: { plugboard_role: 'admin' } }), 'plugboard_tenant'],
     [
+      'a token for the platform tenant',
+      async () => token(first, { claims: { plugboard_tenant: 'plugboard-platform', plugboard_role: 'admin' } }),
+      'names the platform',
+    ],
+    [
       'a token with a machine role',
       async () => token(first, { claims: { plugboard_tenant: 'default', plugboard_role: 'runtime' } }),
       'ADMIN, EDITOR or VIEWER',
