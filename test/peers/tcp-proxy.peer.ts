@@ -5,6 +5,8 @@ export interface TcpProxy {
   url: string;
   /** Cuts every connection through the proxy, as a network drop would. */
   dropAll(): void;
+  /** While down, new connections are cut as soon as they open: the network stays out. */
+  setDown(down: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -12,12 +14,17 @@ export interface TcpProxy {
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   const { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
+  let down = false;
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
   };
   const server = createServer((incoming) => {
+    if (down) {
+      incoming.destroy();
+      return;
+    }
     const outgoing = connect(Number(port), hostname);
     track(incoming);
     track(outgoing);
@@ -28,6 +35,9 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     dropAll: () => {
       for (const socket of sockets) socket.destroy();
+    },
+    setDown: (value) => {
+      down = value;
     },
     stop: async () => {
       for (const socket of sockets) socket.destroy();

@@ -142,12 +142,15 @@ describe('relays', () => {
       const running = startAgent(proxy.url, relay.token);
       agents.push(running);
       await online(relay.id);
+      // The network stays down until the server has noticed, so a quick reconnect cannot hide it.
+      proxy.setDown(true);
       proxy.dropAll();
       await offline(relay.id);
       await waitFor(
         () => Promise.resolve(running.output()),
         (out) => out.includes('reconnecting'),
       );
+      proxy.setDown(false);
       await online(relay.id);
     } finally {
       await proxy.stop();
