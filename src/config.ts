@@ -4,7 +4,7 @@ import ipaddr from 'ipaddr.js';
 import type { OidcSettings } from './auth/oidc.verifier';
 import { InputError } from './errors';
 import type { IntrospectionPolicy } from './graphql/introspection-policy.plugin';
-import { defaultManifestFile, type TrustedDocumentsMode } from './graphql/trusted-documents';
+import { defaultManifestFile, type TrustedDocumentsMode } from './graphql/trusted-documents.manifest';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
 export interface PlugboardConfig {

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { may } from '../auth/principal';
 import type { GraphQLContext } from './context';
-import type { TrustedDocuments, TrustedDocumentsMode } from './trusted-documents';
+import type { TrustedDocuments, TrustedDocumentsMode } from './trusted-documents.manifest';
 
 /** Documents already judged, by Apollo's query hash; bounded so callers cannot grow it. */
 const VERDICTS_KEPT = 1000;
