@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { boundedMemo } from './bounded-memo';
 import { pageSize } from './configs/paging.types';
 import type { GraphQLContext } from './context';
 
@@ -15,6 +16,11 @@ const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity 
   if (!field.args.some((argument) => argument.name === 'first')) return undefined;
   return 1 + childComplexity * pageSize(args.first as number | null | undefined);
 };
+
+/** Costs already computed, by document, operation and variables; bounded. */
+const COSTS_KEPT = 1000;
+/** Larger variables (settings being saved) are not worth remembering: such documents are small. */
+const MEMO_VARIABLES_MAX_CHARS = 1024;
 
 /** Every other field costs one, plus what it selects. */
 const ESTIMATORS = [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })];
@@ -40,17 +46,26 @@ export function pagedCostOf(
  * request pipeline, after the static limits in http.server.ts.
  */
 export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQLContext> {
+  // Walking a document costs about 0.4 ms for the full catalogue: once per document and
+  // variables, not once per request.
+  const remembered = boundedMemo<number>(COSTS_KEPT);
   return {
     async requestDidStart({ schema }) {
       return {
-        async didResolveOperation({ document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = pagedCostOf(schema, document, request.variables, operationName);
-          } catch {
-            // Variables that do not fit the document: execution reports them properly.
-            return;
-          }
+        async didResolveOperation({ document, request, operationName, queryHash }) {
+          const costOf = () => {
+            try {
+              return pagedCostOf(schema, document, request.variables, operationName);
+            } catch {
+              // Variables that do not fit the document: execution reports them properly.
+              return 0;
+            }
+          };
+          const variables = JSON.stringify(request.variables ?? {});
+          const cost =
+            variables.length > MEMO_VARIABLES_MAX_CHARS
+              ? costOf()
+              : remembered(`${queryHash}\n${operationName ?? ''}\n${variables}`, costOf);
           if (cost <= max) return;
           throw new GraphQLError(
             `This document could return too much: it costs ${cost} with its page sizes, and the limit is ${max}. Ask for smaller pages (first) or fewer lists at once.`,

@@ -18,14 +18,17 @@ export type TrustedDocumentsMode = 'off' | 'enforce';
 /** Apollo looks persisted documents up under this prefix in its cache. */
 const APQ_PREFIX = 'apq:';
 
-const printed = (node: ASTNode) => print(node);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Sorted by printed text, each node printed once rather than once per comparison. */
 const sortedByText = <T extends ASTNode>(nodes: readonly T[] | undefined): T[] =>
-  [...(nodes ?? [])].sort((a, b) => byText(printed(a), printed(b)));
+  (nodes ?? [])
+    .map((node) => ({ node, text: print(node) }))
+    .sort((a, b) => byText(a.text, b.text))
+    .map(({ node }) => node);
 
 /**
- * One spelling per document: selections, definitions, variables and arguments sorted, whitespace and commas
- * stripped. A UI that sends the generated document as printed text (not only its hash) is
+ * One spelling per document: selections, definitions, variables and arguments sorted,
+ * whitespace and commas stripped. A UI that sends the generated document as printed text (not only its hash) is
  * recognised however it was formatted; the manifest's own normalised text maps to the same.
  */
 export function canonicalDocument(document: DocumentNode): string {
@@ -41,8 +44,8 @@ export function canonicalDocument(document: DocumentNode): string {
       }),
     },
   });
-  const definitions = [...sorted.definitions]
-    .map((definition: DefinitionNode) => printed(definition))
+  const definitions = sorted.definitions
+    .map((definition: DefinitionNode) => print(definition))
     .sort(byText)
     .join('\n');
   return stripIgnoredCharacters(definitions);

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { may } from '../auth/principal';
+import { boundedMemo } from './bounded-memo';
 import type { GraphQLContext } from './context';
 import type { TrustedDocuments, TrustedDocumentsMode } from './trusted-documents.manifest';
 
@@ -17,16 +18,7 @@ export function trustedDocumentsPlugin(
   mode: TrustedDocumentsMode,
   trusted: TrustedDocuments,
 ): ApolloServerPlugin<GraphQLContext> {
-  const verdicts = new Map<string, boolean>();
-  const isTrusted = (queryHash: string, check: () => boolean) => {
-    let verdict = verdicts.get(queryHash);
-    if (verdict === undefined) {
-      verdict = check();
-      if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
-      verdicts.set(queryHash, verdict);
-    }
-    return verdict;
-  };
+  const isTrusted = boundedMemo<boolean>(VERDICTS_KEPT);
   return {
     async requestDidStart() {
       if (mode === 'off') return;
