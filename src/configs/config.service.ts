@@ -265,8 +265,18 @@ export class ConfigService {
     const relayField = form.fields.find((field) => field.type === FormFieldType.RELAY);
     const chosen = relayField ? (values[relayField.name] as string | undefined) : undefined;
     const relayId = chosen ? localRelayId(chosen) : null;
-    if (relayId && relayField && (await this.store.relays.getMany(principal.tenantId, [relayId])).length === 0) {
-      errors.push(configError(relayField.name, Code.UNKNOWN_RELAY, 'No relay of yours has this id.'));
+    if (relayId && relayField) {
+      const [relay] = await this.store.relays.getMany(principal.tenantId, [relayId]);
+      if (!relay) errors.push(configError(relayField.name, Code.UNKNOWN_RELAY, 'No relay of yours has this id.'));
+      // A revoked relay can never carry a test or a run again: saving it would store a config that cannot work.
+      else if (relay.revokedAt)
+        errors.push(
+          configError(
+            relayField.name,
+            Code.RELAY_REVOKED,
+            `Relay "${relay.name}" was revoked. Pick another relay, or connect directly.`,
+          ),
+        );
     }
     return { errors, values, secrets, relayId };
   }

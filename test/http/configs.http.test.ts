@@ -14,6 +14,7 @@ import {
   UpdateConnectorConfigDocument,
 } from '../../codegen/generated/graphql';
 import { execute } from '../support/graphql-client';
+import { aRelay } from '../support/store-fixtures';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 
 /** Values planted in locked fields; they must never come back out, anywhere. */
@@ -201,6 +202,20 @@ describe('saving a config', () => {
       postgres({ sslMode: 'DISABLE', caCertificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' }),
     );
     expect(config.values).not.toHaveProperty('caCertificate');
+  });
+
+  it('refuses a relay that does not exist or was revoked, on the relay field', async () => {
+    const revoked = aRelay('default', { name: 'old-dc', revokedAt: new Date().toISOString() });
+    await server.services.store.relays.create(revoked);
+    const unknown = await create(admin, postgres({ relayId: aRelay('default').id }));
+    expect(unknown.data?.createConnectorConfig.errors).toEqual([
+      expect.objectContaining({ field: 'relayId', code: 'UNKNOWN_RELAY' }),
+    ]);
+    const gone = await create(admin, postgres({ relayId: revoked.id }));
+    expect(gone.data?.createConnectorConfig).toMatchObject({
+      config: null,
+      errors: [{ field: 'relayId', code: 'RELAY_REVOKED', message: expect.stringContaining('"old-dc" was revoked') }],
+    });
   });
 
   it("applies the integration's overlay", async () => {
