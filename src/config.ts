@@ -5,6 +5,7 @@ import type { OidcSettings } from './auth/oidc.verifier';
 import { InputError } from './errors';
 import type { IntrospectionPolicy } from './graphql/introspection-policy.plugin';
 import { defaultManifestFile, type TrustedDocumentsMode } from './graphql/trusted-documents.manifest';
+import { packageRoot } from './package-root';
 
 /** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
 export interface PlugboardConfig {
@@ -31,6 +32,8 @@ export interface PlugboardConfig {
   introspection: IntrospectionPolicy;
   /** `enforce`: UI sessions may run only the documents in the codegen manifest. */
   trustedDocuments: { mode: TrustedDocumentsMode; manifestFile: string };
+  /** The built web client served at `/` (npm run build writes it); absent: `/` says how to build it. */
+  webDir: string;
   /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
   rateLimitPerMinute: number;
   relays: {
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       mode: oneOf(env, 'PLUGBOARD_TRUSTED_DOCUMENTS', ['off', 'enforce'] as const, 'off'),
       manifestFile: env.PLUGBOARD_TRUSTED_DOCUMENTS_FILE || defaultManifestFile(),
     },
+    webDir: env.PLUGBOARD_WEB_DIR || join(packageRoot(), 'dist', 'web'),
     rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),

@@ -1,8 +1,19 @@
-import type { FormFieldDefinition } from './form-field.definition';
-import { evaluateRule, isValueSet, type RuleValues } from './form-rule';
+import { evaluateRule, type FormRule, isValueSet, type RuleValues } from './form-rule';
+
+/**
+ * What the rules need to know of a field. Structural, and free of server imports, so that the
+ * web client (src/web) evaluates visibility with this same code, from the published metadata.
+ */
+export interface RuleSubject {
+  name: string;
+  required: boolean;
+  defaultValue?: unknown;
+  visibleWhen?: FormRule | null;
+  requiredWhen?: FormRule | null;
+}
 
 /** The value a rule sees for a field: what was entered, else the field's default. */
-function ruleValue(field: FormFieldDefinition, values: RuleValues): unknown {
+function ruleValue(field: RuleSubject, values: RuleValues): unknown {
   return isValueSet(values[field.name]) ? values[field.name] : field.defaultValue;
 }
 
@@ -12,7 +23,7 @@ function ruleValue(field: FormFieldDefinition, values: RuleValues): unknown {
  * fields visible in the round before. Rules cannot loop forever because the rounds are
  * bounded by the number of fields.
  */
-export function visibleFields(fields: readonly FormFieldDefinition[], values: RuleValues): FormFieldDefinition[] {
+export function visibleFields<F extends RuleSubject>(fields: readonly F[], values: RuleValues): F[] {
   let visible = new Set(fields.map((field) => field.name));
   for (let round = 0; round <= fields.length; round += 1) {
     const seen: Record<string, unknown> = {};
@@ -27,11 +38,7 @@ export function visibleFields(fields: readonly FormFieldDefinition[], values: Ru
 }
 
 /** Whether a visible field must have a value for these values. */
-export function isRequired(
-  field: FormFieldDefinition,
-  visible: readonly FormFieldDefinition[],
-  values: RuleValues,
-): boolean {
+export function isRequired(field: RuleSubject, visible: readonly RuleSubject[], values: RuleValues): boolean {
   if (field.required) return true;
   if (!field.requiredWhen) return false;
   const seen: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type ASTNode,
   type DefinitionNode,
@@ -12,6 +12,7 @@ import {
   visit,
 } from 'graphql';
 import { InputError } from '../errors';
+import { packageRoot } from '../package-root';
 
 export type TrustedDocumentsMode = 'off' | 'enforce';
 
@@ -107,11 +108,5 @@ export class TrustedDocuments {
 
 /** codegen/generated/persisted-documents.json of this package, from src/ or dist/src/. */
 export function defaultManifestFile(from = __dirname): string {
-  let directory = from;
-  while (!existsSync(join(directory, 'package.json'))) {
-    const parent = dirname(directory);
-    if (parent === directory) break;
-    directory = parent;
-  }
-  return join(directory, 'codegen', 'generated', 'persisted-documents.json');
+  return join(packageRoot(from), 'codegen', 'generated', 'persisted-documents.json');
 }

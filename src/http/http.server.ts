@@ -27,6 +27,7 @@ import { authenticate } from './authenticate';
 import { addConditionalGets } from './etag';
 import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
+import { serveWebClient, WEB_CLIENT_CSP } from './web-client';
 
 export interface HttpServerDeps {
   config: PlugboardConfig;
@@ -44,7 +45,7 @@ export interface HttpServerDeps {
   unhardened?: boolean;
 }
 
-/** The HTTP surface: /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
+/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
 /** Limits on one GraphQL document; every operation the UIs use fits well inside them. */
 export const MAX_TOKENS = 2000;
 /** The standard introspection query nests 21 deep (its ofType chain); nothing deeper is needed. */
@@ -91,8 +92,8 @@ export async function createHttpServer({
     metrics.httpDuration.observe({ route }, reply.elapsedTime / 1000);
   });
   addConditionalGets(fastify);
-  // An API: no inline scripts or frames; HSTS is left to the TLS terminator in front.
-  if (!unhardened) await fastify.register(helmet, { hsts: false });
+  // No inline scripts or frames; HSTS (and upgrading requests) is left to the TLS terminator in front.
+  if (!unhardened) await fastify.register(helmet, { hsts: false, contentSecurityPolicy: WEB_CLIENT_CSP });
   if (config.corsOrigins.length) {
     await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   }
@@ -146,6 +147,7 @@ export async function createHttpServer({
       return createContext(request.id, logger.child({ requestId: request.id }), services, principal);
     },
   });
+  await serveWebClient(fastify, config.webDir);
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
     const state = await readiness();

@@ -34,7 +34,9 @@ async function leaf(
     signingKey: issuer === 'self' ? keys.privateKey : issuer.keys.privateKey,
     extensions: [
       new x509.SubjectAlternativeNameExtension(
-        names.map((name) => (/^[\d.]+$/.test(name) ? { type: 'ip', value: name } : { type: 'dns', value: name })),
+        names.map((name) =>
+          /^[\d.]+$/.test(name) ? { type: 'ip' as const, value: name } : { type: 'dns' as const, value: name },
+        ),
       ),
       new x509.BasicConstraintsExtension(false, undefined, true),
     ],

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { session } from './api/session';
+import { ErrorBar, type Problem, type ToastMessage, ToastRegion } from './components/notices';
+import { CataloguePage } from './pages/catalogue.page';
+import { ConnectorFormPage } from './pages/connector-form.page';
+import { SignInPage } from './pages/sign-in.page';
+import { useRoute } from './router';
+
+/** The shell: sign-in gate, header, the routed page, and the page-wide toast and error bar. */
+export function App() {
+  const [signedIn, setSignedIn] = useState(() => session.apiKey() !== null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const route = useRoute();
+  const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), []);
+  const clearToast = useCallback(() => setToast(null), []);
+  const report = useCallback((next: Problem | null) => setProblem(next), []);
+  // A failure belongs to the page it happened on.
+  useEffect(() => setProblem(null), [route]);
+
+  const signOut = () => {
+    session.signOut();
+    setSignedIn(false);
+    setProblem(null);
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <a class="brand" href="#/">
+          Plugboard
+        </a>
+        {signedIn ? (
+          <button type="button" class="secondary" onClick={signOut}>
+            Sign out
+          </button>
+        ) : null}
+      </header>
+      <div id="content">
+        {!signedIn ? (
+          <SignInPage onSignedIn={() => setSignedIn(true)} />
+        ) : route.page === 'catalogue' ? (
+          <CataloguePage />
+        ) : route.page === 'new' ? (
+          <ConnectorFormPage
+            key={`new/${route.connectorKey}/${route.integration ?? ''}`}
+            connectorKey={route.connectorKey}
+            integration={route.integration}
+            notify={notify}
+            report={report}
+          />
+        ) : (
+          <ConnectorFormPage key={route.configId} configId={route.configId} notify={notify} report={report} />
+        )}
+      </div>
+      <ToastRegion toast={toast} onDone={clearToast} />
+      <ErrorBar problem={problem} onDismiss={() => setProblem(null)} />
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'preact/hooks';
+
+export interface ToastMessage {
+  id: number;
+  text: string;
+}
+
+/** How long a confirmation stays: long enough to read, short enough not to pile up. */
+export const TOAST_MS = 4000;
+
+/**
+ * Confirmations, top right, gone by themselves. The live region is always in the page so that
+ * screen readers announce what appears in it.
+ */
+export function ToastRegion({ toast, onDone }: { toast: ToastMessage | null; onDone: () => void }) {
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(onDone, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast, onDone]);
+  return (
+    <div class="toast-region" role="status" aria-live="polite">
+      {toast ? (
+        <div class="toast" key={toast.id}>
+          <span aria-hidden="true">✓ </span>
+          {toast.text}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export interface Problem {
+  message: string;
+  hint?: string | null;
+  code?: string;
+  /** A version conflict: offer to load what the other person saved. */
+  onReload?: () => void;
+}
+
+/** Failures, in red at the bottom of the page, announced at once. */
+export function ErrorBar({ problem, onDismiss }: { problem: Problem | null; onDismiss: () => void }) {
+  return (
+    <div class="error-region" role="alert" aria-live="assertive">
+      {problem ? (
+        <div class="error-bar">
+          <div class="error-text">
+            <strong class="error-message">{problem.message}</strong>
+            {problem.hint ? <p class="error-hint">{problem.hint}</p> : null}
+            {problem.code ? <p class="error-code">Code: {problem.code}</p> : null}
+          </div>
+          <div class="error-actions">
+            {problem.onReload ? (
+              <button type="button" onClick={problem.onReload}>
+                Reload the saved version
+              </button>
+            ) : null}
+            <button type="button" class="secondary" onClick={onDismiss}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

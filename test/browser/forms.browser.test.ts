@@ -1,0 +1,252 @@
+import {
+  ConnectorTypeDocument,
+  type FormFieldPartsFragment,
+  IntegrationsDocument,
+} from '../../codegen/generated/graphql';
+import { CONNECTORS } from '../../src/connectors';
+import { type FormRule, fieldsReadBy } from '../../src/forms/form-rule';
+import { isRequired, visibleFields } from '../../src/forms/form-visibility';
+import { execute } from '../support/graphql-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import {
+  type ClientPage,
+  control,
+  expandAllSections,
+  field,
+  openSignedIn,
+  renderedFields,
+  screenshot,
+} from './support/web-client';
+
+/**
+ * Every form of the catalogue, rendered by the client from metadata alone: each field in its
+ * section with the right control, label, lock, required marker, help and placeholder; and the
+ * visibility rules applied live, checked against the server's own evaluator.
+ */
+type Field = Omit<FormFieldPartsFragment, 'visibleWhen' | 'requiredWhen'> & {
+  visibleWhen: FormRule | null;
+  requiredWhen: FormRule | null;
+};
+
+let server: TestServer;
+let browser: TestBrowser;
+let client: ClientPage;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  client = await openSignedIn(browser.context, server.url, server.adminKey);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(() => {
+  // A CSP violation or a script error is a failure of whichever test caused it.
+  expect(client.problems).toEqual([]);
+});
+
+async function formOf(key: string, integration: string | null) {
+  const { data } = await execute(server.url, ConnectorTypeDocument, { key, integration });
+  const connectorType = data?.connectorType;
+  if (!connectorType) throw new Error(`no form for ${key}/${integration}`);
+  return connectorType.sections.map((section) => ({
+    kind: section.kind,
+    fields: section.fields as Field[],
+  }));
+}
+
+/** What the server's evaluator says each section shows for these values. */
+function expectedSections(sections: { kind: string; fields: Field[] }[], values: Record<string, unknown>) {
+  const all = sections.flatMap((section) => section.fields);
+  const visible = new Set(visibleFields(all, values).map((f) => f.name));
+  return Object.fromEntries(
+    sections.map((section) => [section.kind, section.fields.filter((f) => visible.has(f.name)).map((f) => f.name)]),
+  );
+}
+
+const CONTROL_SELECTOR: Record<string, string> = {
+  TEXT: 'input[type="text"]',
+  URL: 'input[type="url"]',
+  EMAIL: 'input[type="email"]',
+  HOSTNAME: 'input[type="text"]',
+  INTEGER: 'input[type="number"]',
+  NUMBER: 'input[type="number"]',
+  BOOLEAN: 'input[type="checkbox"]',
+  SELECT: 'select',
+  MULTISELECT: 'input[type="checkbox"]',
+  SECRET: 'input[type="password"]',
+  TEXTAREA: 'textarea',
+  CERTIFICATE: 'textarea',
+  PRIVATE_KEY: 'textarea',
+  JSON: 'textarea',
+  KEY_VALUE_LIST: 'button',
+  RELAY: 'select',
+};
+
+/** One field as shown, next to what its metadata says; compared whole so a failure names the field. */
+async function checkFieldPresentation(f: Field, required: boolean) {
+  const { page } = client;
+  const wrapper = field(page, f.name);
+  const textControl =
+    CONTROL_SELECTOR[f.type].startsWith('input[type="text"]') || f.type === 'URL' || f.type === 'EMAIL';
+  const selector = f.locked && textControl ? 'input[type="password"]' : CONTROL_SELECTOR[f.type];
+  const shown = {
+    field: f.name,
+    title: ((await wrapper.locator('label, legend').first().textContent()) ?? '').includes(f.label),
+    locks: await wrapper.locator('.lock-icon').count(),
+    requiredMarkers: await wrapper.locator('.required-marker').count(),
+    help: f.helpText ? await wrapper.locator('.help').first().textContent() : null,
+    controls: Math.min(await wrapper.locator(selector).count(), f.type === 'MULTISELECT' ? 99 : 1),
+    options:
+      f.type === 'SELECT'
+        ? (await wrapper.locator('option').allTextContents()).filter((o) => f.options.some((x) => x.label === o))
+        : [],
+    placeholder: f.placeholder ? await control(page, f.name).getAttribute('placeholder') : null,
+  };
+  expect(shown).toEqual({
+    field: f.name,
+    title: true,
+    locks: f.locked ? 1 : 0,
+    requiredMarkers: required ? 1 : 0,
+    help: f.helpText ?? null,
+    controls: f.type === 'MULTISELECT' ? f.options.length : 1,
+    options: f.type === 'SELECT' ? f.options.map((o) => o.label) : [],
+    placeholder: f.placeholder ?? null,
+  });
+}
+
+/** Every control has an accessible name (a label, legend-grouped aria-label, or labelledby). */
+function unlabelledControls(): Promise<string[]> {
+  return client.page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea, button')]
+      .filter(
+        (element) =>
+          !(element.labels?.length || element.getAttribute('aria-label') || element.getAttribute('aria-labelledby')) &&
+          !(element.tagName === 'BUTTON' && element.textContent?.trim()),
+      )
+      .map((element) => element.outerHTML.slice(0, 120)),
+  );
+}
+
+/** A value for a field that drives a rule: each option, both booleans, or "something typed". */
+function driverValues(f: Field): unknown[] {
+  if (f.type === 'SELECT') return f.options.map((o) => o.value);
+  if (f.type === 'BOOLEAN') return [true, false];
+  if (f.type === 'MULTISELECT') return f.options.map((o) => [o.value]);
+  return ['typed'];
+}
+
+async function setControl(f: Field, value: unknown) {
+  const { page } = client;
+  if (f.type === 'SELECT') return control(page, f.name).selectOption(String(value));
+  if (f.type === 'BOOLEAN') return control(page, f.name).setChecked(value === true);
+  if (f.type === 'MULTISELECT') {
+    for (const option of f.options)
+      await field(page, f.name)
+        .getByLabel(option.label)
+        .setChecked((value as string[]).includes(option.value));
+    return;
+  }
+  return control(page, f.name).fill(String(value));
+}
+
+const forms: [string, string | null][] = [];
+beforeAll(async () => {
+  const { data } = await execute(server.url, IntegrationsDocument, {});
+  for (const connector of CONNECTORS) forms.push([connector.key, null]);
+  for (const integration of data?.integrations ?? [])
+    for (const connector of integration.connectorTypes) forms.push([connector.key, integration.key]);
+});
+
+describe('every form of the catalogue', () => {
+  it('renders each connector of the catalogue, and of each integration, from metadata', async () => {
+    expect(forms.length).toBeGreaterThan(CONNECTORS.length);
+    const { page } = client;
+    const unseen: string[] = [];
+    for (const [key, integration] of forms) {
+      const sections = await formOf(key, integration);
+      const all = sections.flatMap((s) => s.fields);
+      await page.goto(`${server.url}/#/new/${key}${integration ? `/${integration}` : ''}`);
+      await page.locator('form[aria-label]').waitFor();
+      await expandAllSections(page);
+      const label = `${key}${integration ? ` for ${integration}` : ''}`;
+
+      // As first shown: the fields the defaults make visible, each in its own section, in order.
+      expect({ form: label, sections: await renderedFields(page) }).toEqual({
+        form: label,
+        sections: expectedSections(sections, {}),
+      });
+      const visibleAtFirst = visibleFields(all, {});
+      for (const f of visibleAtFirst) await checkFieldPresentation(f, isRequired(f, visibleAtFirst, {}));
+      expect(await unlabelledControls()).toEqual([]);
+
+      // Live rules: change each field a rule reads, and the page shows what the server's evaluator says.
+      const seen = new Set(visibleAtFirst.map((f) => f.name));
+      const drivers = new Set(
+        all.flatMap((f) => [f.visibleWhen, f.requiredWhen]).flatMap((r) => (r ? fieldsReadBy(r) : [])),
+      );
+      for (const driver of all.filter((f) => drivers.has(f.name) && !f.locked)) {
+        if (!(await field(page, driver.name).count())) continue;
+        for (const value of driverValues(driver)) {
+          await setControl(driver, value);
+          const values = { [driver.name]: value };
+          expect({ form: label, [driver.name]: value, sections: await renderedFields(page) }).toEqual({
+            form: label,
+            [driver.name]: value,
+            sections: expectedSections(sections, values),
+          });
+          const visible = visibleFields(all, values);
+          for (const f of visible) {
+            if (seen.has(f.name)) continue;
+            seen.add(f.name);
+            await checkFieldPresentation(f, isRequired(f, visible, values));
+          }
+        }
+        await page.reload();
+        await page.locator('form[aria-label]').waitFor();
+        await expandAllSections(page);
+      }
+      unseen.push(...all.filter((f) => !seen.has(f.name)).map((f) => `${label}: ${f.name}`));
+    }
+    // Every field of every form was shown at least once by changing a single other field.
+    expect(unseen).toEqual([]);
+  });
+
+  it('shows the catalogue by category, filters it by search and by integration', async () => {
+    const { page } = client;
+    await page.goto(`${server.url}/#/`);
+    await page.locator('[data-connector]').first().waitFor();
+    const categories = await page
+      .locator('[data-category]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.category));
+    expect(categories).toEqual([...new Set(CONNECTORS.map((c) => c.category))].sort());
+    expect(await page.locator('[data-connector]').count()).toBe(CONNECTORS.length);
+    await screenshot(page, '01-catalogue');
+
+    const [someConnector] = CONNECTORS;
+    await page.getByLabel('Search connectors').fill(someConnector.name);
+    await expect(
+      page.locator('[data-connector]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.connector)),
+    ).resolves.toContain(someConnector.key);
+    await page.getByLabel('Search connectors').fill('no such connector anywhere');
+    await page.getByText('No connector matches').waitFor();
+    await page.getByLabel('Search connectors').fill('');
+
+    const { data } = await execute(server.url, IntegrationsDocument, {});
+    const integration = data?.integrations[0];
+    if (!integration) throw new Error('the catalogue has no integration');
+    await page.getByLabel('Integration').selectOption(integration.key);
+    const shown = await page
+      .locator('[data-connector]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.connector));
+    expect(shown.sort()).toEqual(integration.connectorTypes.map((c) => c.key).sort());
+    const first = integration.connectorTypes[0];
+    await page.locator(`[data-connector="${first.key}"] a`).click();
+    await page.waitForURL(`**/#/new/${first.key}/${integration.key}`);
+    await expect(page.locator('.integration-tag').textContent()).resolves.toBe(integration.key);
+  });
+});

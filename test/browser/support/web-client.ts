@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+/** Screenshots of the key states, kept by CI as artifacts (and looked at: see the README). */
+export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'browser');
+
+export interface ClientPage {
+  page: Page;
+  /** Errors the page raised or logged (a CSP violation, a failed script, an exception). */
+  problems: string[];
+}
+
+/** Opens the client served by `serverUrl` and signs in with `apiKey` through the sign-in form. */
+export async function openSignedIn(context: BrowserContext, serverUrl: string, apiKey: string): Promise<ClientPage> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(`${serverUrl}/`);
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+  return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** The wrapper of one field, found by the metadata name the client puts on it. */
+export const field = (page: Page, name: string): Locator => page.locator(`[data-field="${name}"]`);
+
+/** The control inside a field wrapper. */
+export const control = (page: Page, name: string): Locator =>
+  field(page, name).locator('input, select, textarea').first();
+
+/** Opens every collapsible section of the form on the page. */
+export async function expandAllSections(page: Page): Promise<void> {
+  const folded = page.locator('button.section-toggle[aria-expanded="false"]');
+  while ((await folded.count()) > 0) await folded.first().click();
+}
+
+/** What the page shows: section kind → the field names rendered in it, in order. */
+export function renderedFields(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const sections: Record<string, string[]> = {};
+    for (const section of document.querySelectorAll<HTMLElement>('[data-section]')) {
+      sections[section.dataset.section ?? ''] = [...section.querySelectorAll<HTMLElement>('[data-field]')].map(
+        (element) => element.dataset.field ?? '',
+      );
+    }
+    return sections;
+  });
+}
