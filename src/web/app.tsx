@@ -14,7 +14,11 @@ export function App() {
   const route = useRoute();
   const notify = useCallback((text: string) => setToast({ id: Date.now(), text }), []);
   const clearToast = useCallback(() => setToast(null), []);
-  const report = useCallback((next: Problem | null) => setProblem(next), []);
+  // A failure replaces any confirmation still showing: the two never contradict each other on screen.
+  const report = useCallback((next: Problem | null) => {
+    setProblem(next);
+    if (next) setToast(null);
+  }, []);
   // A failure belongs to the page it happened on.
   useEffect(() => setProblem(null), [route]);
 

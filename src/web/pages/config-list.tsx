@@ -27,7 +27,7 @@ export function ConfigList({ connectors }: { connectors: ConnectorTypesQuery['co
 
   const nameOf = (key: string) => connectors.find((connector) => connector.key === key)?.name ?? key;
   return (
-    <section class="config-list" aria-labelledby="saved-configs">
+    <section class="config-list" aria-labelledby="saved-configs" aria-busy={page === null && !error}>
       <h2 id="saved-configs">Saved configurations</h2>
       {error ? (
         <p class="load-error" role="alert">
@@ -68,7 +68,10 @@ export function ConfigList({ connectors }: { connectors: ConnectorTypesQuery['co
           type="button"
           class="secondary"
           disabled={cursors.length === 1}
-          onClick={() => setCursors((current) => current.slice(0, -1))}
+          onClick={() => {
+            setPage(null);
+            setCursors((current) => current.slice(0, -1));
+          }}
         >
           Previous page
         </button>
@@ -77,7 +80,13 @@ export function ConfigList({ connectors }: { connectors: ConnectorTypesQuery['co
           type="button"
           class="secondary"
           disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => page?.pageInfo.endCursor && setCursors((current) => [...current, page.pageInfo.endCursor])}
+          onClick={() => {
+            const next = page?.pageInfo.endCursor;
+            if (!next) return;
+            // Cleared at once, so the old page's rows never show under the new page number.
+            setPage(null);
+            setCursors((current) => [...current, next]);
+          }}
         >
           Next page
         </button>

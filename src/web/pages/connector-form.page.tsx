@@ -121,22 +121,26 @@ export function ConnectorFormPage({ connectorKey, integration, configId, notify,
     const next = Object.fromEntries(problems);
     setErrors(next);
     const first = fields.find((field) => problems.has(field.name));
-    if (first) {
-      setOpen((current) => new Set([...current, first.section]));
-      setFault({ field: first.name, at: Date.now() });
-    }
+    if (first) setOpen((current) => new Set([...current, first.section]));
+    setFault(first ? { field: first.name, at: Date.now() } : null);
     report({ message, hint, code });
+  };
+
+  /** Touching a field at fault means the person is fixing it: its error and highlight go. */
+  const acknowledge = (name: string) => {
+    if (errors[name]) setErrors(({ [name]: _fixed, ...rest }) => rest);
+    if (fault?.field === name) setFault(null);
   };
 
   const change = (name: string, value: RawValue) => {
     setRaw((current) => ({ ...current, [name]: value }));
-    if (errors[name]) setErrors(({ [name]: _fixed, ...rest }) => rest);
+    acknowledge(name);
   };
 
   const setMode = (name: string, mode: LockedMode) => {
     setLockedModes((current) => ({ ...current, [name]: mode }));
     if (mode !== 'replace') setRaw((current) => ({ ...current, [name]: undefined }));
-    if (errors[name]) setErrors(({ [name]: _fixed, ...rest }) => rest);
+    acknowledge(name);
   };
 
   const submission = (intent: Intent) => prepareSubmission(intent, fields, view, raw, saved, lockedModes);
@@ -263,6 +267,8 @@ export function ConnectorFormPage({ connectorKey, integration, configId, notify,
   const showSaveErrors = (problems: FieldErrorPartsFragment[]) => {
     const conflict = problems.find((problem) => problem.code === 'VERSION_CONFLICT');
     if (conflict) {
+      setFault(null);
+      setErrors({});
       report({
         message: `Someone else saved this configuration while you were editing (it is now version ${conflict.currentVersion}). Your changes were not saved.`,
         hint: 'Reload the saved version, then make your changes again.',

@@ -26,8 +26,11 @@ export async function openSignedIn(context: BrowserContext, serverUrl: string, a
   return { page, problems };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The viewport as a person sees it, scrolled to `subject` when given; after animations settle. */
+export async function screenshot(page: Page, name: string, subject?: Locator): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  if (subject) await subject.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(250);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
 

@@ -1,0 +1,353 @@
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  CreateConnectorConfigDocument,
+  EditConnectorConfigDocument,
+  RegisterRelayDocument,
+  RevokeRelayDocument,
+  UpdateConnectorConfigDocument,
+} from '../../codegen/generated/graphql';
+import { makeTestCertificates } from '../peers/certificates';
+import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
+import { type AgentProcess, startAgent } from '../support/agent-process';
+import { execute } from '../support/graphql-client';
+import { bearer, startTestServer, type TestServer } from '../support/test-server';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import { type ClientPage, control, field, openSignedIn, screenshot } from './support/web-client';
+
+/**
+ * A person configuring a connector in the reference client, end to end: the real server, a real
+ * HTTPS API peer answering like a REST API, and a real relay agent process. The client has no
+ * code for this connector; the test names its fields only to act as the person would.
+ */
+const CANARY = 'canary-Browser-Token-4417';
+let server: TestServer;
+let api: HttpsPeer;
+let insideNetwork: Server;
+let insideUrl: string;
+let browser: TestBrowser;
+let client: ClientPage;
+let page: Page;
+let admin: Record<string, string>;
+const agents: AgentProcess[] = [];
+
+beforeAll(async () => {
+  const certs = await makeTestCertificates();
+  api = await startHttpsPeer(certs.valid);
+  const caFile = join(tmpdir(), `plugboard-browser-ca-${uuidv7()}.pem`);
+  writeFileSync(caFile, certs.ca);
+  server = await startTestServer({
+    PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32,::1/128',
+    PLUGBOARD_EXTRA_CA_FILE: caFile,
+    PLUGBOARD_RELAY_HEARTBEAT_MS: '200',
+  });
+  admin = bearer(server.adminKey);
+  // A program only the relay reaches: plain HTTP inside the "client's network".
+  insideNetwork = createServer((_request, response) => json(response, 200, {}));
+  await new Promise<void>((resolve) => insideNetwork.listen(0, '127.0.0.1', resolve));
+  insideUrl = `http://127.0.0.1:${(insideNetwork.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+  client = await openSignedIn(browser.context, server.url, server.adminKey);
+  page = client.page;
+});
+
+afterAll(async () => {
+  await Promise.all(agents.map((agent) => agent.kill('SIGKILL')));
+  await browser?.close();
+  await server?.stop();
+  await api?.stop();
+  insideNetwork?.closeAllConnections();
+  await new Promise<void>((resolve) => (insideNetwork ? insideNetwork.close(() => resolve()) : resolve()));
+});
+
+afterEach(() => {
+  expect(client.problems).toEqual([]);
+});
+
+const errorBar = () => page.locator('.error-bar');
+const toast = () => page.locator('.toast');
+const focusedField = () =>
+  page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'));
+
+/** A fresh form: through the catalogue, so that the same form is not just kept on screen. */
+async function newRestApiForm() {
+  await page.goto(`${server.url}/#/`);
+  await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+  await page.goto(`${server.url}/#/new/rest-api`);
+  await page.locator('form[aria-label]').waitFor();
+}
+
+async function fillBearerForm(baseUrl = api.url) {
+  await control(page, 'baseUrl').fill(baseUrl);
+  await control(page, 'authMethod').selectOption('BEARER');
+  await control(page, 'bearerToken').fill(CANARY);
+}
+
+describe('signing in', () => {
+  it('refuses a wrong key, keeps a good one in session storage only, and signs out', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByLabel('API key').fill('pbk_default.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByText('Plugboard did not accept this key').waitFor();
+    await other.getByLabel('API key').fill(server.adminKey);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+    const stored = await other.evaluate(() => ({
+      session: Object.keys(sessionStorage),
+      local: Object.keys(localStorage),
+    }));
+    expect(stored).toEqual({ session: ['plugboard.apiKey'], local: [] });
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.getByLabel('API key').waitFor();
+    expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
+    await other.close();
+  });
+});
+
+describe('the form', () => {
+  it('shows and hides conditional fields as values change, with their required markers', async () => {
+    await newRestApiForm();
+    await control(page, 'authMethod').selectOption('BEARER');
+    await field(page, 'bearerToken').waitFor();
+    expect(await field(page, 'username').count()).toBe(0);
+    await control(page, 'authMethod').selectOption('BASIC');
+    await field(page, 'username').waitFor();
+    expect(await field(page, 'bearerToken').count()).toBe(0);
+    expect(await field(page, 'username').locator('.required-marker').count()).toBe(1);
+    expect(await field(page, 'password').locator('.lock-icon').count()).toBe(1);
+    await screenshot(page, '02-form-conditional-fields', page.locator('h1'));
+  });
+
+  it('checks the published limits before sending anything', async () => {
+    await newRestApiForm();
+    await fillBearerForm('ftp://files.example.com');
+    const before = api.connections();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await field(page, 'baseUrl').locator('.field-error').waitFor();
+    expect(await field(page, 'baseUrl').locator('.field-error').textContent()).toMatch(/must start with https:\/\//);
+    expect(await focusedField()).toBe('baseUrl');
+    expect(await control(page, 'baseUrl').getAttribute('aria-invalid')).toBe('true');
+    expect(api.connections()).toBe(before);
+  });
+
+  it('works by keyboard alone, from the name to a passing test', async () => {
+    api.handle((_request, response) => json(response, 200, {}));
+    await newRestApiForm();
+    await page.locator('#config-name').focus();
+    await page.keyboard.type('Keyboard only');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(api.url);
+    await page.keyboard.press('Tab');
+    expect(await focusedField()).toBe('authMethod');
+    await page.keyboard.type('Bearer');
+    await field(page, 'bearerToken').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focusedField()).toBe('bearerToken');
+    await page.keyboard.type(CANARY);
+    // Folded sections open from the keyboard.
+    const toggle = page.getByRole('button', { name: 'Advanced Options' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    for (let presses = 0; presses < 40; presses += 1) {
+      const name = await page.evaluate(() => document.activeElement?.textContent);
+      if (name === 'Test connection') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await toast().waitFor();
+  });
+});
+
+describe('testing a connection', () => {
+  it('a failing test: the red message at the bottom with the hint, the field highlighted and focused', async () => {
+    api.handle((request, response) => json(response, 401, { error: `bad token ${request.headers.authorization}` }));
+    await newRestApiForm();
+    await fillBearerForm();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await errorBar().waitFor();
+    const bar = await errorBar().boundingBox();
+    const viewport = page.viewportSize();
+    expect(bar && viewport && Math.round(bar.y + bar.height)).toBe(viewport?.height);
+    expect(await errorBar().locator('.error-code').textContent()).toContain('INVALID_CREDENTIALS');
+    expect(((await errorBar().locator('.error-hint').textContent()) ?? '').length).toBeGreaterThan(20);
+    expect(await page.locator('.error-bar').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(180, 35, 24)',
+    );
+    expect(await field(page, 'bearerToken').getAttribute('class')).toContain('field--fault');
+    expect(await focusedField()).toBe('bearerToken');
+    expect(await page.locator('[role="alert"]').count()).toBeGreaterThan(0);
+    expect(await page.content()).not.toContain(CANARY);
+    await screenshot(page, '04-test-failed');
+  });
+
+  it('a passing test: a confirmation top right that goes away by itself', async () => {
+    api.handle((_request, response) => json(response, 200, {}));
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await toast().waitFor();
+    const box = await toast().boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && viewport.width - (box.x + box.width)).toBeLessThan(40);
+    expect(box?.y).toBeLessThan(40);
+    expect(await toast().textContent()).toContain('Connection test passed');
+    expect(await errorBar().count()).toBe(0);
+    expect(await field(page, 'bearerToken').getAttribute('class')).not.toContain('field--fault');
+    await screenshot(page, '03-test-passed');
+    await toast().waitFor({ state: 'detached', timeout: 8000 });
+  });
+});
+
+describe('saving and editing', () => {
+  let configId = '';
+
+  it('saves, and after a reload the locked field shows "saved", never a value or a mask', async () => {
+    await page.locator('#config-name').fill('Orders API');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/#\/configs\//);
+    configId = decodeURIComponent(page.url().split('#/configs/')[1]);
+    await page.reload();
+    await field(page, 'bearerToken').locator('.badge--saved').waitFor();
+    expect(await field(page, 'bearerToken').locator('input, textarea').count()).toBe(0);
+    expect(await field(page, 'bearerToken').textContent()).toContain('Saved');
+    expect(await page.content()).not.toMatch(new RegExp(`${CANARY}|•••|\\*\\*\\*`));
+    expect(await control(page, 'baseUrl').inputValue()).toBe(api.url);
+    expect(server.logs()).not.toContain(CANARY);
+    await screenshot(page, '05-saved-locked-field');
+  });
+
+  it('refuses a test until the saved locked field is re-entered, and says so on the field', async () => {
+    const before = api.connections();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await field(page, 'bearerToken').locator('.field-error').waitFor();
+    expect(await field(page, 'bearerToken').locator('.field-error').textContent()).toBe(
+      'Re-enter Token to test: saved secrets are never used for tests.',
+    );
+    expect(await errorBar().textContent()).toContain('Re-enter the locked fields to test.');
+    expect(await focusedField()).toBe('bearerToken');
+    expect(await control(page, 'bearerToken').getAttribute('type')).toBe('password');
+    expect(api.connections()).toBe(before);
+    await screenshot(page, '06-locked-field-not-reentered');
+
+    api.handle((_request, response) => json(response, 200, {}));
+    await control(page, 'bearerToken').fill(CANARY);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await toast().waitFor();
+    await page.locator('.config-meta .badge--ok').waitFor();
+  });
+
+  it('refuses to clear a required locked field, and keeps it on Undo', async () => {
+    await page.reload();
+    await field(page, 'bearerToken')
+      .getByRole('button', { name: /^Clear/ })
+      .click();
+    await field(page, 'bearerToken').getByText('Will be cleared when you save').waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await field(page, 'bearerToken').getByText('Token is required: replace it instead of clearing it.').waitFor();
+    await field(page, 'bearerToken').getByRole('button', { name: /^Undo/ }).click();
+    await field(page, 'bearerToken').locator('.badge--saved').waitFor();
+    // Fixed by the person: no error and no highlight remain.
+    expect(await page.locator('.field--fault, .field-error').count()).toBe(0);
+  });
+
+  it('offers to reload when someone else saved first', async () => {
+    const stored = (await execute(server.url, EditConnectorConfigDocument, { id: configId }, admin)).data
+      ?.connectorConfig;
+    if (!stored) throw new Error('config not found');
+    const theirs = await execute(
+      server.url,
+      UpdateConnectorConfigDocument,
+      {
+        input: {
+          id: configId,
+          expectedVersion: stored.version,
+          name: 'Orders API (renamed by Sam)',
+          values: stored.values,
+        },
+      },
+      admin,
+    );
+    expect(theirs.data?.updateConnectorConfig.errors).toEqual([]);
+    await page.locator('#config-name').fill('Orders API (mine)');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await errorBar().getByText('Someone else saved this configuration').waitFor();
+    expect(await errorBar().locator('.error-code').textContent()).toContain('VERSION_CONFLICT');
+    await screenshot(page, '07-version-conflict');
+    await errorBar().getByRole('button', { name: 'Reload the saved version' }).click();
+    await errorBar().waitFor({ state: 'detached' });
+    await page
+      .locator('.config-meta')
+      .getByText(`Version ${stored.version + 1},`)
+      .waitFor();
+    expect(await page.locator('#config-name').inputValue()).toBe('Orders API (renamed by Sam)');
+  });
+
+  it('lists saved configs a page at a time, each with its last test', async () => {
+    for (let n = 0; n < 11; n += 1) {
+      const { data } = await execute(
+        server.url,
+        CreateConnectorConfigDocument,
+        { input: { name: `Bulk ${n}`, connectorType: 'rest-api', values: { baseUrl: api.url, authMethod: 'NONE' } } },
+        admin,
+      );
+      expect(data?.createConnectorConfig.errors).toEqual([]);
+    }
+    await page.goto(`${server.url}/#/`);
+    await page.locator('[data-config]').first().waitFor();
+    const firstPage = await page.locator('[data-config]').count();
+    expect(firstPage).toBe(10);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText('Page 2').waitFor();
+    await page.locator('[data-config]').first().waitFor();
+    const rows = await page.locator('[data-config] td:first-child').allTextContents();
+    const all = [...rows];
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.getByText('Page 1').waitFor();
+    await page.locator('[data-config]').first().waitFor();
+    all.push(...(await page.locator('[data-config] td:first-child').allTextContents()));
+    expect(new Set(all).size).toBe(all.length);
+    expect(rows).toHaveLength(2);
+    expect(all).toHaveLength(12);
+    const ours = page.locator(`[data-config="${configId}"]`);
+    expect(await ours.locator('.badge--ok').textContent()).toContain('Test passed');
+    await screenshot(page, '08-saved-configs');
+  });
+});
+
+describe('relays', () => {
+  it('shows each relay live, tests through it, and puts the server refusal of a revoked relay on its field', async () => {
+    const { data } = await execute(server.url, RegisterRelayDocument, { input: { name: 'dc-east' } }, admin);
+    const relay = data?.registerRelay;
+    if (!relay?.relay || !relay.token) throw new Error('no relay');
+    await newRestApiForm();
+    await page.locator('#config-name').fill('Inside API');
+    await control(page, 'baseUrl').fill(insideUrl.replace('http:', 'https:'));
+    await control(page, 'baseUrl').fill(insideUrl);
+    await control(page, 'authMethod').selectOption('NONE');
+    await page.getByRole('button', { name: 'Relay Options' }).click();
+    await control(page, 'relayId').selectOption(relay.relay.id);
+    await field(page, 'relayId').getByText('dc-east is offline').waitFor();
+
+    const agent = startAgent(server.url, relay.token);
+    agents.push(agent);
+    // The picker refreshes by itself: no reload, no click.
+    await field(page, 'relayId').getByText('dc-east is online').waitFor({ timeout: 15_000 });
+    await screenshot(page, '09-relay-picker-online', field(page, 'relayId'));
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await toast().getByText('through the relay').waitFor();
+
+    await execute(server.url, RevokeRelayDocument, { id: relay.relay.id }, admin);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await field(page, 'relayId').locator('.field-error').getByText('"dc-east" was revoked').waitFor();
+    expect(await field(page, 'relayId').getAttribute('class')).toContain('field--fault');
+    expect(await focusedField()).toBe('relayId');
+    await agent.exited;
+  });
+});
