@@ -38,7 +38,10 @@ async function serve(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await startApp(config, logger);
-  logger.info({ url: `${app.url}/graphql` }, `Plugboard listening on ${app.url}/graphql`);
+  logger.info(
+    { url: `${app.url}/graphql`, webClient: `${app.url}/` },
+    `Plugboard listening on ${app.url}/graphql (web client at ${app.url}/)`,
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

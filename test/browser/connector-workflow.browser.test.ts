@@ -185,6 +185,8 @@ describe('testing a connection', () => {
     expect(await field(page, 'bearerToken').getAttribute('class')).toContain('field--fault');
     expect(await focusedField()).toBe('bearerToken');
     expect(await page.locator('[role="alert"]').count()).toBeGreaterThan(0);
+    // What the API said is shown, with the submitted token scrubbed out by the server.
+    expect(await errorBar().locator('.error-detail').textContent()).toContain('[redacted]');
     expect(await page.content()).not.toContain(CANARY);
     await screenshot(page, '04-test-failed');
   });

@@ -34,6 +34,8 @@ export interface Problem {
   message: string;
   hint?: string | null;
   code?: string;
+  /** What the remote service itself said, already scrubbed of secrets by the server. */
+  detail?: string | null;
   /** A version conflict: offer to load what the other person saved. */
   onReload?: () => void;
 }
@@ -47,6 +49,7 @@ export function ErrorBar({ problem, onDismiss }: { problem: Problem | null; onDi
           <div class="error-text">
             <strong class="error-message">{problem.message}</strong>
             {problem.hint ? <p class="error-hint">{problem.hint}</p> : null}
+            {problem.detail ? <p class="error-detail">{problem.detail}</p> : null}
             {problem.code ? <p class="error-code">Code: {problem.code}</p> : null}
           </div>
           <div class="error-actions">

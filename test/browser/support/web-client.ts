@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { FormFieldPartsFragment } from '../../../codegen/generated/graphql';
 
 /** Screenshots of the key states, kept by CI as artifacts (and looked at: see the README). */
 export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'browser');
@@ -58,4 +59,24 @@ export function renderedFields(page: Page): Promise<Record<string, string[]>> {
     }
     return sections;
   });
+}
+
+/**
+ * Fills a form as a person would, choosing the action from each field's published type only:
+ * the same helper fills any connector. Folded sections are opened first.
+ */
+export async function fillByMetadata(
+  page: Page,
+  fields: readonly Pick<FormFieldPartsFragment, 'name' | 'type'>[],
+  values: Record<string, string | number | boolean>,
+): Promise<void> {
+  await expandAllSections(page);
+  for (const [name, value] of Object.entries(values)) {
+    const meta = fields.find((candidate) => candidate.name === name);
+    if (!meta) throw new Error(`the form has no field ${name}`);
+    const target = control(page, name);
+    if (meta.type === 'SELECT' || meta.type === 'RELAY') await target.selectOption(String(value));
+    else if (meta.type === 'BOOLEAN') await target.setChecked(value === true);
+    else await target.fill(String(value));
+  }
 }
