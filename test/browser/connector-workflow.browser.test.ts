@@ -45,6 +45,8 @@ beforeAll(async () => {
     PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32,::1/128',
     PLUGBOARD_EXTRA_CA_FILE: caFile,
     PLUGBOARD_RELAY_HEARTBEAT_MS: '200',
+    // The client sends only codegen's documents, by hash: it works where the server enforces that.
+    PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce',
   });
   admin = bearer(server.adminKey);
   // A program only the relay reaches: plain HTTP inside the "client's network".

@@ -34,7 +34,7 @@ let browser: TestBrowser;
 let client: ClientPage;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce' });
   browser = await launchBrowser();
   client = await openSignedIn(browser.context, server.url, server.adminKey);
 });

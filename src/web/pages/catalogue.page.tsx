@@ -51,6 +51,8 @@ export function CataloguePage() {
   return (
     <main class="page">
       <h1>Connectors</h1>
+      <ConfigList connectors={connectors ?? []} />
+      <h2 class="catalogue-title">Configure a connector</h2>
       {error ? (
         <p class="load-error" role="alert">
           {error}
@@ -87,23 +89,24 @@ export function CataloguePage() {
         {connectors ? `${byCategory.reduce((n, [, list]) => n + list.length, 0)} connectors shown` : ''}
       </p>
       {connectors && byCategory.length === 0 ? <p>No connector matches “{query}”.</p> : null}
-      {byCategory.map(([category, list]) => (
-        <section key={category} class="category" data-category={category} aria-labelledby={`category-${category}`}>
-          <h2 id={`category-${category}`}>{category}</h2>
-          <ul class="connector-grid">
-            {list.map((connector) => (
-              <li key={connector.key} class="connector-card" data-connector={connector.key}>
-                <h3>{connector.name}</h3>
-                <p>{connector.description}</p>
-                <a class="button" href={formLink(connector.key)}>
-                  Configure<span class="visually-hidden"> {connector.name}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-      <ConfigList connectors={connectors ?? []} />
+      <div class="categories">
+        {byCategory.map(([category, list]) => (
+          <section key={category} class="category" data-category={category} aria-labelledby={`category-${category}`}>
+            <h3 id={`category-${category}`}>{category}</h3>
+            <ul class="connector-grid">
+              {list.map((connector) => (
+                <li key={connector.key} class="connector-card" data-connector={connector.key}>
+                  <h4>{connector.name}</h4>
+                  <p>{connector.description}</p>
+                  <a class="button" href={formLink(connector.key)}>
+                    Configure<span class="visually-hidden"> {connector.name}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
     </main>
   );
 }

@@ -63,34 +63,36 @@ export function ConfigList({ connectors }: { connectors: ConnectorTypesQuery['co
           </tbody>
         </table>
       ) : null}
-      <nav class="pager" aria-label="Saved configurations pages">
-        <button
-          type="button"
-          class="secondary"
-          disabled={cursors.length === 1}
-          onClick={() => {
-            setPage(null);
-            setCursors((current) => current.slice(0, -1));
-          }}
-        >
-          Previous page
-        </button>
-        <span>Page {cursors.length}</span>
-        <button
-          type="button"
-          class="secondary"
-          disabled={!page?.pageInfo.hasNextPage}
-          onClick={() => {
-            const next = page?.pageInfo.endCursor;
-            if (!next) return;
-            // Cleared at once, so the old page's rows never show under the new page number.
-            setPage(null);
-            setCursors((current) => [...current, next]);
-          }}
-        >
-          Next page
-        </button>
-      </nav>
+      {cursors.length === 1 && !page?.pageInfo.hasNextPage ? null : (
+        <nav class="pager" aria-label="Saved configurations pages">
+          <button
+            type="button"
+            class="secondary"
+            disabled={cursors.length === 1}
+            onClick={() => {
+              setPage(null);
+              setCursors((current) => current.slice(0, -1));
+            }}
+          >
+            Previous page
+          </button>
+          <span>Page {cursors.length}</span>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!page?.pageInfo.hasNextPage}
+            onClick={() => {
+              const next = page?.pageInfo.endCursor;
+              if (!next) return;
+              // Cleared at once, so the old page's rows never show under the new page number.
+              setPage(null);
+              setCursors((current) => [...current, next]);
+            }}
+          >
+            Next page
+          </button>
+        </nav>
+      )}
     </section>
   );
 }
