@@ -1,11 +1,15 @@
+import isEmail from 'validator/lib/isEmail';
+import isURL from 'validator/lib/isURL';
 import { isValueSet } from '../../forms/form-rule';
 import type { FormField, KeyValue, RawValue } from './form-model';
 import { parseValue } from './form-model';
 
 /**
  * The published limits, checked before anything is sent. The server checks the same limits
- * (they are generated from one declaration), so passing here means the server will not refuse
- * a value for its shape; it can still refuse it for what only the server knows.
+ * (they are generated from one declaration), and URLs and e-mail addresses with the same
+ * library (validator.js, under class-validator), so passing here means the server will not
+ * refuse a value for its shape; it can still refuse it for what only the server knows.
+ * test/unit/web-field-checks.test.ts holds the two to agreement over the whole catalogue.
  */
 export function checkField(field: FormField, raw: RawValue, required: boolean): string | undefined {
   const { value, problem } = parseValue(field, raw);
@@ -17,10 +21,9 @@ export function checkField(field: FormField, raw: RawValue, required: boolean): 
       return `${field.label} must be at least ${limits.minLength} characters.`;
     if (limits.maxLength != null && value.length > limits.maxLength)
       return `${field.label} must be at most ${limits.maxLength} characters.`;
-    if (field.type === 'URL' || limits.protocols?.length) {
-      const wrongScheme = checkUrl(field, value);
-      if (wrongScheme) return wrongScheme;
-    }
+    if (field.type === 'URL' && !isURL(value, urlOptions(field)))
+      return `${field.label} must be a full URL starting with ${(limits.protocols ?? []).map((p) => `${p}://`).join(' or ')}.`;
+    if (field.type === 'EMAIL' && !isEmail(value)) return `${field.label} must be an e-mail address.`;
     if (limits.pattern && !new RegExp(limits.pattern).test(value)) {
       const format = limits.format ? ` (${limits.format.toLowerCase().replaceAll('_', ' ')})` : '';
       return `${field.label} is not in the expected format${format}.`;
@@ -39,16 +42,10 @@ export function checkField(field: FormField, raw: RawValue, required: boolean): 
   return undefined;
 }
 
-function checkUrl(field: FormField, value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `${field.label} must be an absolute URL, such as https://example.com.`;
-  }
-  const protocols = field.validation.protocols ?? [];
-  const scheme = url.protocol.replace(/:$/, '');
-  if (protocols.length && !protocols.includes(scheme))
-    return `${field.label} must start with ${protocols.map((p) => `${p}://`).join(' or ')}.`;
-  return undefined;
-}
+/** The options the server's IsUrl decorator is given (src/forms/field-validators.ts). */
+const urlOptions = (field: FormField) => ({
+  require_protocol: true,
+  require_tld: false,
+  protocols: field.validation.protocols ?? undefined,
+  require_valid_protocol: true,
+});
