@@ -132,7 +132,9 @@ describe('the form', () => {
     const before = api.connections();
     await page.getByRole('button', { name: 'Test connection' }).click();
     await field(page, 'baseUrl').locator('.field-error').waitFor();
-    expect(await field(page, 'baseUrl').locator('.field-error').textContent()).toMatch(/must be a full URL starting with https:\/\//);
+    expect(await field(page, 'baseUrl').locator('.field-error').textContent()).toMatch(
+      /must be a full URL starting with https:\/\//,
+    );
     expect(await focusedField()).toBe('baseUrl');
     expect(await control(page, 'baseUrl').getAttribute('aria-invalid')).toBe('true');
     expect(api.connections()).toBe(before);
