@@ -6,7 +6,7 @@ import {
   type IntegrationsQuery,
 } from '../../../codegen/generated/graphql';
 import { run } from '../api/graphql-client';
-import { ConfigList } from './config-list';
+import { ConfigList } from '../components/config-list';
 
 type ConnectorSummary = ConnectorTypesQuery['connectorTypes'][number];
 

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRelays } from '../api/use-relays';
 import { FieldView } from '../components/field-view';
 import { FormSectionView } from '../components/form-section';
+import { LastTestBadge } from '../components/last-test-badge';
 import { type Feedback, saveConfig, testConnection } from '../form/form-actions';
 import type { Intent } from '../form/form-submission';
 import { type FormTarget, useConnectorForm } from '../form/use-connector-form';
-import { LastTestBadge } from './last-test-badge';
 
 export type ConnectorFormPageProps = FormTarget & Feedback;
 
