@@ -16,9 +16,10 @@ import { makeTestCertificates } from '../peers/certificates';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
 import { type AgentProcess, startAgent } from '../support/agent-process';
 import { execute } from '../support/graphql-client';
-import { bearer, startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { type ClientPage, control, field, openSignedIn, screenshot } from './support/web-client';
+import { bearer, type TestServer } from '../support/test-server';
+import type { TestBrowser } from './support/browser';
+import { type BrowserSession, startBrowserSession } from './support/browser-session';
+import { type ClientPage, control, field, screenshot } from './support/web-client';
 
 /**
  * A person configuring a connector in the reference client, end to end: the real server, a real
@@ -30,6 +31,7 @@ let server: TestServer;
 let api: HttpsPeer;
 let insideNetwork: Server;
 let insideUrl: string;
+let session: BrowserSession;
 let browser: TestBrowser;
 let client: ClientPage;
 let page: Page;
@@ -41,27 +43,25 @@ beforeAll(async () => {
   api = await startHttpsPeer(certs.valid);
   const caFile = join(tmpdir(), `plugboard-browser-ca-${uuidv7()}.pem`);
   writeFileSync(caFile, certs.ca);
-  server = await startTestServer({
+  session = await startBrowserSession({
     PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32,::1/128',
     PLUGBOARD_EXTRA_CA_FILE: caFile,
     PLUGBOARD_RELAY_HEARTBEAT_MS: '200',
     // The client sends only codegen's documents, by hash: it works where the server enforces that.
     PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce',
   });
+  ({ server, browser, client } = session);
+  page = client.page;
   admin = bearer(server.adminKey);
   // A program only the relay reaches: plain HTTP inside the "client's network".
   insideNetwork = createServer((_request, response) => json(response, 200, {}));
   await new Promise<void>((resolve) => insideNetwork.listen(0, '127.0.0.1', resolve));
   insideUrl = `http://127.0.0.1:${(insideNetwork.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-  client = await openSignedIn(browser.context, server.url, server.adminKey);
-  page = client.page;
 });
 
 afterAll(async () => {
   await Promise.all(agents.map((agent) => agent.kill('SIGKILL')));
-  await browser?.close();
-  await server?.stop();
+  await session?.stop();
   await api?.stop();
   insideNetwork?.closeAllConnections();
   await new Promise<void>((resolve) => (insideNetwork ? insideNetwork.close(() => resolve()) : resolve()));

@@ -2,9 +2,8 @@ import { ConnectorTypeDocument } from '../../codegen/generated/graphql';
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
 import { BASE_DN, LDAP_PASSWORD, type LdapPeer, startLdapPeer } from '../peers/ldap.peer';
 import { execute } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { type ClientPage, field, fillByMetadata, openSignedIn, screenshot } from './support/web-client';
+import { type BrowserSession, startBrowserSession } from './support/browser-session';
+import { field, fillByMetadata, screenshot } from './support/web-client';
 
 /**
  * A second protocol through the same page: an on-premises directory over LDAPS, with the CA
@@ -13,29 +12,25 @@ import { type ClientPage, field, fillByMetadata, openSignedIn, screenshot } from
  */
 let certs: TestCertificates;
 let directory: LdapPeer;
-let server: TestServer;
-let browser: TestBrowser;
-let client: ClientPage;
+let session: BrowserSession;
 
 beforeAll(async () => {
   certs = await makeTestCertificates();
   directory = await startLdapPeer(certs.valid);
-  server = await startTestServer({ PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32,::1/128' });
-  browser = await launchBrowser();
-  client = await openSignedIn(browser.context, server.url, server.adminKey);
+  session = await startBrowserSession({ PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32,::1/128' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.stop();
   await directory?.stop();
 });
 
 afterEach(() => {
-  expect(client.problems).toEqual([]);
+  expect(session.client.problems).toEqual([]);
 });
 
 it('tests an LDAPS directory: a wrong password lands on its field, the right one passes', async () => {
+  const { server, client } = session;
   const { page } = client;
   const { data } = await execute(server.url, ConnectorTypeDocument, { key: 'ldap', integration: null });
   const fields = data?.connectorType?.sections.flatMap((section) => section.fields) ?? [];

@@ -7,17 +7,9 @@ import { CONNECTORS } from '../../src/connectors';
 import { type FormRule, fieldsReadBy } from '../../src/forms/form-rule';
 import { isRequired, visibleFields } from '../../src/forms/form-visibility';
 import { execute } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import {
-  type ClientPage,
-  control,
-  expandAllSections,
-  field,
-  openSignedIn,
-  renderedFields,
-  screenshot,
-} from './support/web-client';
+import type { TestServer } from '../support/test-server';
+import { type BrowserSession, startBrowserSession } from './support/browser-session';
+import { type ClientPage, control, expandAllSections, field, renderedFields, screenshot } from './support/web-client';
 
 /**
  * Every form of the catalogue, rendered by the client from metadata alone: each field in its
@@ -30,18 +22,16 @@ type Field = Omit<FormFieldPartsFragment, 'visibleWhen' | 'requiredWhen'> & {
 };
 
 let server: TestServer;
-let browser: TestBrowser;
 let client: ClientPage;
+let session: BrowserSession;
 
 beforeAll(async () => {
-  server = await startTestServer({ PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce' });
-  browser = await launchBrowser();
-  client = await openSignedIn(browser.context, server.url, server.adminKey);
+  session = await startBrowserSession({ PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce' });
+  ({ server, client } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.stop();
 });
 
 afterEach(() => {

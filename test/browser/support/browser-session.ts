@@ -1,0 +1,27 @@
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { launchBrowser, type TestBrowser } from './browser';
+import { type ClientPage, openSignedIn } from './web-client';
+
+export interface BrowserSession {
+  server: TestServer;
+  browser: TestBrowser;
+  /** A page signed in as the `default` tenant's admin. */
+  client: ClientPage;
+  stop: () => Promise<void>;
+}
+
+/** The real server (with `env`), a fresh Chromium, and a page signed in through the sign-in form. */
+export async function startBrowserSession(env: NodeJS.ProcessEnv = {}): Promise<BrowserSession> {
+  const server = await startTestServer(env);
+  const browser = await launchBrowser();
+  const client = await openSignedIn(browser.context, server.url, server.adminKey);
+  return {
+    server,
+    browser,
+    client,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
