@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { AuditLog } from './audit/audit-log';
 import { ApiKeyService } from './auth/api-key.service';
 import { bootstrapAdminKey } from './auth/bootstrap';
+import type { Catalogue } from './catalogue/catalogue';
 import { defaultCatalogue } from './catalogue/default-catalogue';
 import type { PlugboardConfig } from './config';
 import { ConfigService } from './configs/config.service';
@@ -36,6 +37,8 @@ export interface AppOverrides {
   store?: Store;
   /** Bench only: the HTTP surface without its hardening (see HttpServerDeps.unhardened). */
   unhardened?: boolean;
+  /** Tests only: a catalogue with connectors of their own (the browser suite adds one using every field type). */
+  catalogue?: Catalogue;
 }
 
 /** The composition root: config → store → secrets → catalogue → schema → http. */
@@ -50,7 +53,7 @@ export async function startApp(
     (await openStore(config, logger, (operation, units) => metrics.storeRequestUnits.inc({ operation }, units)));
   const store = meteredStore(opened, (operation) => metrics.storeCalls.inc({ operation }));
   const keys = openKeys(config);
-  const catalogue = defaultCatalogue();
+  const catalogue = overrides.catalogue ?? defaultCatalogue();
   const audit = new AuditLog(store);
   const cipher = new SecretCipher(store, keys);
   const relays = new RelayService(store, (tenantId, relayId) => hub.disconnect(tenantId, relayId));

@@ -1,15 +1,31 @@
 import {
   ConnectorTypeDocument,
+  EditConnectorConfigDocument,
   type FormFieldPartsFragment,
   IntegrationsDocument,
+  RegisterRelayDocument,
 } from '../../codegen/generated/graphql';
+import { Catalogue } from '../../src/catalogue/catalogue';
 import { CONNECTORS } from '../../src/connectors';
+import { connectorDefinitionOf } from '../../src/connectors/connector.decorator';
+import { FormFieldType } from '../../src/forms/form.enums';
 import { type FormRule, fieldsReadBy } from '../../src/forms/form-rule';
 import { isRequired, visibleFields } from '../../src/forms/form-visibility';
+import { INTEGRATIONS } from '../../src/integrations';
+import { makeTestCertificates } from '../peers/certificates';
+import { EveryFieldTypeSettings } from '../support/every-field-type.connector';
 import { execute } from '../support/graphql-client';
-import type { TestServer } from '../support/test-server';
+import { bearer, type TestServer } from '../support/test-server';
 import { type BrowserSession, startBrowserSession } from './support/browser-session';
-import { type ClientPage, control, expandAllSections, field, renderedFields, screenshot } from './support/web-client';
+import {
+  type ClientPage,
+  control,
+  expandAllSections,
+  field,
+  fillByMetadata,
+  renderedFields,
+  screenshot,
+} from './support/web-client';
 
 /**
  * Every form of the catalogue, rendered by the client from metadata alone: each field in its
@@ -21,12 +37,16 @@ type Field = Omit<FormFieldPartsFragment, 'visibleWhen' | 'requiredWhen'> & {
   requiredWhen: FormRule | null;
 };
 
+/** The shipped catalogue, plus a test connector with a field of every type. */
+const catalogue = new Catalogue([...CONNECTORS, connectorDefinitionOf(EveryFieldTypeSettings)], INTEGRATIONS);
+const connectors = catalogue.connectors();
+
 let server: TestServer;
 let client: ClientPage;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await startBrowserSession({ PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce' });
+  session = await startBrowserSession({ PLUGBOARD_TRUSTED_DOCUMENTS: 'enforce' }, { catalogue });
   ({ server, client } = session);
 });
 
@@ -78,8 +98,12 @@ const CONTROL_SELECTOR: Record<string, string> = {
 };
 
 /** One field as shown, next to what its metadata says; compared whole so a failure names the field. */
+/** Every type a rendered field had, to prove each FormFieldType got a control. */
+const typesRendered = new Set<string>();
+
 async function checkFieldPresentation(f: Field, required: boolean) {
   const { page } = client;
+  typesRendered.add(f.type);
   const wrapper = field(page, f.name);
   const textControl =
     CONTROL_SELECTOR[f.type].startsWith('input[type="text"]') || f.type === 'URL' || f.type === 'EMAIL';
@@ -147,14 +171,14 @@ async function setControl(f: Field, value: unknown) {
 const forms: [string, string | null][] = [];
 beforeAll(async () => {
   const { data } = await execute(server.url, IntegrationsDocument, {});
-  for (const connector of CONNECTORS) forms.push([connector.key, null]);
+  for (const connector of connectors) forms.push([connector.key, null]);
   for (const integration of data?.integrations ?? [])
     for (const connector of integration.connectorTypes) forms.push([connector.key, integration.key]);
 });
 
 describe('every form of the catalogue', () => {
   it('renders each connector of the catalogue, and of each integration, from metadata', async () => {
-    expect(forms.length).toBeGreaterThan(CONNECTORS.length);
+    expect(forms.length).toBeGreaterThan(connectors.length);
     const { page } = client;
     const unseen: string[] = [];
     for (const [key, integration] of forms) {
@@ -204,6 +228,84 @@ describe('every form of the catalogue', () => {
     }
     // Every field of every form was shown at least once by changing a single other field.
     expect(unseen).toEqual([]);
+    expect([...typesRendered].sort()).toEqual(Object.values(FormFieldType).sort());
+  });
+
+  it('takes, saves and shows again a value of every field type', async () => {
+    const { page } = client;
+    const admin = bearer(server.adminKey);
+    const certs = await makeTestCertificates();
+    const registered = await execute(server.url, RegisterRelayDocument, { input: { name: 'lab' } }, admin);
+    const relayId = registered.data?.registerRelay.relay?.id ?? '';
+    const fields = (await formOf('every-field-type', null)).flatMap((section) => section.fields);
+    const unlocked = {
+      serviceUrl: 'https://service.example.com/api',
+      contactAddress: 'ops@corp.example',
+      hostName: 'svc.corp.example',
+      accountLabel: 'Primary',
+      notes: 'line one\nline two',
+      samplingRatio: 0.25,
+      retries: 4,
+      verboseLogging: true,
+      permissions: ['READ', 'ADMIN'],
+      region: 'US',
+      caBundle: certs.ca,
+      extraSettings: { batch: 50, mode: 'fast' },
+      customHeaders: [{ name: 'X-Tenant', value: 'acme' }],
+      relayId,
+    };
+    const locked = { accessToken: 'canary-Every-Type-Token-91', signingKey: certs.valid.key };
+    expect(new Set([...Object.keys(unlocked), ...Object.keys(locked)])).toEqual(new Set(fields.map((f) => f.name)));
+
+    await page.goto(`${server.url}/#/new/every-field-type`);
+    await page.locator('form[aria-label]').waitFor();
+    await page.locator('#config-name').fill('Every type');
+    await fillByMetadata(page, fields, { ...unlocked, ...locked });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/#\/configs\//);
+    const id = decodeURIComponent(page.url().split('#/configs/')[1]);
+
+    // Stored with the types the metadata promised: numbers, booleans, lists, an object.
+    const stored = (await execute(server.url, EditConnectorConfigDocument, { id }, admin)).data?.connectorConfig;
+    expect(stored?.values).toEqual(unlocked);
+    expect(
+      stored?.lockedFields
+        .filter((f) => f.isSet)
+        .map((f) => f.field)
+        .sort(),
+    ).toEqual(Object.keys(locked).sort());
+
+    // And shown again as they were entered, locked ones as "Saved" only.
+    await page.reload();
+    await page.locator('#config-name').waitFor();
+    await expandAllSections(page);
+    expect({
+      samplingRatio: await control(page, 'samplingRatio').inputValue(),
+      retries: await control(page, 'retries').inputValue(),
+      verboseLogging: await control(page, 'verboseLogging').isChecked(),
+      permissions: await field(page, 'permissions').locator('input:checked').count(),
+      region: await control(page, 'region').inputValue(),
+      notes: await control(page, 'notes').inputValue(),
+      caBundle: await control(page, 'caBundle').inputValue(),
+      extraSettings: JSON.parse(await control(page, 'extraSettings').inputValue()),
+      header: await field(page, 'customHeaders').locator('.key-value-row input').first().inputValue(),
+      relayId: await control(page, 'relayId').inputValue(),
+      saved: await page.locator('.badge--saved').count(),
+    }).toEqual({
+      samplingRatio: '0.25',
+      retries: '4',
+      verboseLogging: true,
+      permissions: 2,
+      region: 'US',
+      notes: unlocked.notes,
+      caBundle: certs.ca,
+      extraSettings: unlocked.extraSettings,
+      header: 'X-Tenant',
+      relayId,
+      saved: 2,
+    });
+    expect(await page.content()).not.toContain(locked.accessToken);
+    await screenshot(page, '11-every-field-type', field(page, 'extraSettings'));
   });
 
   it('shows the catalogue by category, filters it by search and by integration', async () => {
@@ -213,11 +315,11 @@ describe('every form of the catalogue', () => {
     const categories = await page
       .locator('[data-category]')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.category));
-    expect(categories).toEqual([...new Set(CONNECTORS.map((c) => c.category))].sort());
-    expect(await page.locator('[data-connector]').count()).toBe(CONNECTORS.length);
+    expect(categories).toEqual([...new Set(connectors.map((c) => c.category))].sort());
+    expect(await page.locator('[data-connector]').count()).toBe(connectors.length);
     await screenshot(page, '01-catalogue');
 
-    const [someConnector] = CONNECTORS;
+    const [someConnector] = connectors;
     await page.getByLabel('Search connectors').fill(someConnector.name);
     await expect(
       page.locator('[data-connector]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.connector)),

@@ -113,7 +113,8 @@ export function FieldInput({ id, field, raw, required, describedBy, invalid, rel
         return (
           <textarea
             {...common}
-            class={field.locked ? 'secret' : undefined}
+            // PEM blocks and JSON keep their line structure; prose wraps.
+            class={field.type === 'TEXTAREA' ? undefined : 'code'}
             rows={field.type === 'TEXTAREA' ? 3 : 6}
             spellcheck={false}
             autocomplete="off"

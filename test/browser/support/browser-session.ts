@@ -1,3 +1,4 @@
+import type { AppOverrides } from '../../../src/app';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { launchBrowser, type TestBrowser } from './browser';
 import { type ClientPage, openSignedIn } from './web-client';
@@ -11,8 +12,11 @@ export interface BrowserSession {
 }
 
 /** The real server (with `env`), a fresh Chromium, and a page signed in through the sign-in form. */
-export async function startBrowserSession(env: NodeJS.ProcessEnv = {}): Promise<BrowserSession> {
-  const server = await startTestServer(env);
+export async function startBrowserSession(
+  env: NodeJS.ProcessEnv = {},
+  overrides: AppOverrides = {},
+): Promise<BrowserSession> {
+  const server = await startTestServer(env, overrides);
   const browser = await launchBrowser();
   const client = await openSignedIn(browser.context, server.url, server.adminKey);
   return {

@@ -67,16 +67,27 @@ export function renderedFields(page: Page): Promise<Record<string, string[]>> {
  */
 export async function fillByMetadata(
   page: Page,
-  fields: readonly Pick<FormFieldPartsFragment, 'name' | 'type'>[],
-  values: Record<string, string | number | boolean>,
+  fields: readonly Pick<FormFieldPartsFragment, 'name' | 'type' | 'options'>[],
+  values: Record<string, unknown>,
 ): Promise<void> {
   await expandAllSections(page);
   for (const [name, value] of Object.entries(values)) {
     const meta = fields.find((candidate) => candidate.name === name);
     if (!meta) throw new Error(`the form has no field ${name}`);
+    const wrapper = field(page, name);
     const target = control(page, name);
     if (meta.type === 'SELECT' || meta.type === 'RELAY') await target.selectOption(String(value));
     else if (meta.type === 'BOOLEAN') await target.setChecked(value === true);
+    else if (meta.type === 'MULTISELECT')
+      for (const option of meta.options)
+        await wrapper.getByLabel(option.label).setChecked((value as string[]).includes(option.value));
+    else if (meta.type === 'KEY_VALUE_LIST')
+      for (const [index, row] of (value as { name: string; value: string }[]).entries()) {
+        await wrapper.getByRole('button', { name: /^Add entry/ }).click();
+        await wrapper.locator('.key-value-row').nth(index).locator('input').nth(0).fill(row.name);
+        await wrapper.locator('.key-value-row').nth(index).locator('input').nth(1).fill(row.value);
+      }
+    else if (meta.type === 'JSON') await target.fill(JSON.stringify(value));
     else await target.fill(String(value));
   }
 }
