@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RelaysDocument } from '../../../codegen/generated/graphql';
+import { RelaysDocument } from '../../../codegen/generated-web/graphql';
 import type { RelayDirectory } from '../components/relay-picker';
 import { run } from './graphql-client';
 

@@ -3,7 +3,7 @@ import {
   ConnectorConfigsDocument,
   type ConnectorConfigsQuery,
   type ConnectorTypesQuery,
-} from '../../../codegen/generated/graphql';
+} from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
 import { LastTestBadge } from './last-test-badge';
 

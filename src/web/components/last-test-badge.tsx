@@ -1,4 +1,4 @@
-import type { ConnectorConfigPartsFragment } from '../../../codegen/generated/graphql';
+import type { ConnectorConfigPartsFragment } from '../../../codegen/generated-web/graphql';
 
 /** The outcome of a config's last connection test, as words and colour. */
 export function LastTestBadge({ lastTest }: { lastTest: ConnectorConfigPartsFragment['lastTest'] }) {

@@ -1,4 +1,4 @@
-import type { RelayPartsFragment } from '../../../codegen/generated/graphql';
+import type { RelayPartsFragment } from '../../../codegen/generated-web/graphql';
 
 export interface RelayDirectory {
   relays: RelayPartsFragment[];

@@ -3,7 +3,7 @@ import {
   type FieldErrorPartsFragment,
   TestConnectionDocument,
   UpdateConnectorConfigDocument,
-} from '../../../codegen/generated/graphql';
+} from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
 import type { Problem } from '../components/notices';
 import { navigate } from '../router';

@@ -1,4 +1,4 @@
-import type { ConnectorTypePartsFragment, FormFieldPartsFragment } from '../../../codegen/generated/graphql';
+import type { ConnectorTypePartsFragment, FormFieldPartsFragment } from '../../../codegen/generated-web/graphql';
 import type { FormRule } from '../../forms/form-rule';
 import { isRequired, visibleFields } from '../../forms/form-visibility';
 

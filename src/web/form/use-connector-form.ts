@@ -4,7 +4,7 @@ import {
   ConnectorTypeDocument,
   type ConnectorTypePartsFragment,
   EditConnectorConfigDocument,
-} from '../../../codegen/generated/graphql';
+} from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
 import type { LockedMode } from '../components/field-view';
 import {

@@ -4,7 +4,7 @@ import {
   type ConnectorTypesQuery,
   IntegrationsDocument,
   type IntegrationsQuery,
-} from '../../../codegen/generated/graphql';
+} from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
 import { ConfigList } from '../components/config-list';
 

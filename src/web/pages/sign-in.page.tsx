@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ConnectorConfigsDocument } from '../../../codegen/generated/graphql';
+import { ConnectorConfigsDocument } from '../../../codegen/generated-web/graphql';
 import { RequestError, run } from '../api/graphql-client';
 import { session } from '../api/session';
 
