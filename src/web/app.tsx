@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { session } from './api/session';
+import { SESSION_ENDED, session } from './api/session';
 import { ErrorBar, type Problem, type ToastMessage, ToastRegion } from './components/notices';
 import { CataloguePage } from './pages/catalogue.page';
 import { ConnectorFormPage } from './pages/connector-form.page';
@@ -21,6 +21,17 @@ export function App() {
   }, []);
   // A failure belongs to the page it happened on.
   useEffect(() => setProblem(null), [route]);
+
+  const [ended, setEnded] = useState(false);
+  useEffect(() => {
+    const onEnded = () => {
+      setSignedIn(false);
+      setEnded(true);
+      setProblem(null);
+    };
+    window.addEventListener(SESSION_ENDED, onEnded);
+    return () => window.removeEventListener(SESSION_ENDED, onEnded);
+  }, []);
 
   const signOut = () => {
     session.signOut();
@@ -45,7 +56,13 @@ export function App() {
       </header>
       <div id="content">
         {!signedIn ? (
-          <SignInPage onSignedIn={() => setSignedIn(true)} />
+          <SignInPage
+            ended={ended}
+            onSignedIn={() => {
+              setEnded(false);
+              setSignedIn(true);
+            }}
+          />
         ) : route.page === 'catalogue' ? (
           <CataloguePage />
         ) : route.page === 'new' ? (

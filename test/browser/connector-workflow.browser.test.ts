@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  CreateApiKeyDocument,
   CreateConnectorConfigDocument,
   EditConnectorConfigDocument,
   RegisterRelayDocument,
+  RevokeApiKeyDocument,
   RevokeRelayDocument,
   UpdateConnectorConfigDocument,
 } from '../../codegen/generated/graphql';
@@ -107,6 +109,26 @@ describe('signing in', () => {
     expect(stored).toEqual({ session: ['plugboard.apiKey'], local: [] });
     await other.getByRole('button', { name: 'Sign out' }).click();
     await other.getByLabel('API key').waitFor();
+    expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
+    await other.close();
+  });
+  it('returns to sign-in, saying why, when the key is revoked mid-session', async () => {
+    const created = await execute(
+      server.url,
+      CreateApiKeyDocument,
+      { input: { name: 'short-lived editor', role: 'EDITOR' } },
+      admin,
+    );
+    const { key, apiKey } = created.data?.createApiKey ?? {};
+    if (!key || !apiKey) throw new Error('no key');
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByLabel('API key').fill(key);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+    await execute(server.url, RevokeApiKeyDocument, { id: apiKey.id }, admin);
+    await other.reload();
+    await other.getByText('Plugboard no longer accepts the key this tab used').waitFor();
     expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
     await other.close();
   });

@@ -50,6 +50,8 @@ export async function run<TData, TVariables>(
     throw new RequestError(`Plugboard answered ${response.status} without a readable body.`, 'NETWORK');
   }
   const [first] = body.errors ?? [];
+  // A key that worked and no longer does was revoked: signing in again is the only way on.
+  if (first?.extensions?.code === 'UNAUTHENTICATED' && apiKey) session.end();
   if (first || !body.data) {
     throw new RequestError(first?.message ?? 'Plugboard answered without data.', first?.extensions?.code ?? 'UNKNOWN');
   }

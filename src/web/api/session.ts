@@ -4,8 +4,16 @@
  */
 const STORAGE_KEY = 'plugboard.apiKey';
 
+/** Fired when the server stops accepting the key (revoked, expired): the app returns to sign-in. */
+export const SESSION_ENDED = 'plugboard:session-ended';
+
 export const session = {
   apiKey: (): string | null => sessionStorage.getItem(STORAGE_KEY),
   signIn: (apiKey: string): void => sessionStorage.setItem(STORAGE_KEY, apiKey),
   signOut: (): void => sessionStorage.removeItem(STORAGE_KEY),
+  /** Forgets a key the server refused, and tells the app. */
+  end: (): void => {
+    sessionStorage.removeItem(STORAGE_KEY);
+    window.dispatchEvent(new Event(SESSION_ENDED));
+  },
 };

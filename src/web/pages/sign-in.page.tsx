@@ -4,7 +4,7 @@ import { RequestError, run } from '../api/graphql-client';
 import { session } from '../api/session';
 
 /** Paste an API key; it is checked with one harmless read before the tab keeps it. */
-export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignInPage({ ended, onSignedIn }: { ended: boolean; onSignedIn: () => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,6 +33,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <main class="page sign-in">
       <h1>Sign in to Plugboard</h1>
+      {ended ? (
+        <p class="load-error" role="alert">
+          Plugboard no longer accepts the key this tab used: it was revoked. Sign in with a current key to go on.
+        </p>
+      ) : null}
       <form
         noValidate
         onSubmit={(event) => {
