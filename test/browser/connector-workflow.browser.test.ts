@@ -349,6 +349,24 @@ describe('saving and editing', () => {
   });
 });
 
+describe('deleting', () => {
+  it('deletes a config after asking, and it leaves the list', async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.getByRole('link', { name: 'Bulk 0', exact: true }).click();
+    await page.locator('.config-meta').waitFor();
+    const id = decodeURIComponent(page.url().split('#/configs/')[1]);
+    await page.getByRole('button', { name: 'Delete configuration' }).click();
+    await page.getByRole('group', { name: 'Confirm deletion' }).getByText('Delete “Bulk 0”?').waitFor();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await toast().getByText('Deleted "Bulk 0".').waitFor();
+    await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+    await page.locator('[data-config]').first().waitFor();
+    expect(await page.locator(`[data-config="${id}"]`).count()).toBe(0);
+    const gone = await execute(server.url, EditConnectorConfigDocument, { id }, admin);
+    expect(gone.data?.connectorConfig).toBeNull();
+  });
+});
+
 describe('relays', () => {
   it('shows each relay live, tests through it, and puts the server refusal of a revoked relay on its field', async () => {
     const { data } = await execute(server.url, RegisterRelayDocument, { input: { name: 'dc-east' } }, admin);

@@ -1,5 +1,6 @@
 import {
   CreateConnectorConfigDocument,
+  DeleteConnectorConfigDocument,
   type FieldErrorPartsFragment,
   TestConnectionDocument,
   UpdateConnectorConfigDocument,
@@ -141,4 +142,17 @@ function showSaveErrors(form: ConnectorForm, problems: FieldErrorPartsFragment[]
   form.showProblems(new Map(onFields.map((problem) => [problem.field, problem.message])));
   const [first] = [...onFields, ...elsewhere];
   report({ message: first?.message ?? 'The configuration was not saved.', code: first?.code });
+}
+
+/** Deletes the config at the version the form shows; a newer version is a conflict, as for saves. */
+export async function deleteConfig(form: ConnectorForm, { notify, report }: Feedback): Promise<void> {
+  const config = form.loaded?.config;
+  if (!config) return;
+  report(null);
+  const { deleteConnectorConfig: payload } = await run(DeleteConnectorConfigDocument, {
+    input: { id: config.id, expectedVersion: config.version },
+  });
+  if (payload.errors.length) return showSaveErrors(form, payload.errors, report);
+  notify(`Deleted "${config.name}".`);
+  navigate('#/');
 }

@@ -3,7 +3,7 @@ import { useRelays } from '../api/use-relays';
 import { FieldView } from '../components/field-view';
 import { FormSectionView } from '../components/form-section';
 import { LastTestBadge } from '../components/last-test-badge';
-import { type Feedback, saveConfig, testConnection } from '../form/form-actions';
+import { deleteConfig, type Feedback, saveConfig, testConnection } from '../form/form-actions';
 import type { Intent } from '../form/form-submission';
 import { type FormTarget, useConnectorForm } from '../form/use-connector-form';
 
@@ -12,7 +12,8 @@ export type ConnectorFormPageProps = FormTarget & Feedback;
 /** The form of one connector, for a new config or a saved one, rendered from metadata alone. */
 export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPageProps) {
   const form = useConnectorForm(target);
-  const [busy, setBusy] = useState<Intent | null>(null);
+  const [busy, setBusy] = useState<Intent | 'delete' | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const relays = useRelays(form.fields.some((field) => field.type === 'RELAY'));
   const { load, fault } = form;
 
@@ -29,10 +30,11 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
     wrapper?.scrollIntoView({ block: 'center' });
   }, [fault]);
 
-  const act = async (intent: Intent) => {
+  const act = async (intent: Intent | 'delete') => {
     setBusy(intent);
+    const action = { test: testConnection, save: saveConfig, delete: deleteConfig }[intent];
     try {
-      await (intent === 'test' ? testConnection : saveConfig)(form, { notify, report });
+      await action(form, { notify, report });
     } catch (error) {
       report({ message: (error as Error).message });
     } finally {
@@ -139,6 +141,23 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
           </FormSectionView>
         ))}
         <div class="form-actions">
+          {config ? (
+            confirmingDelete ? (
+              <div class="confirm-delete" role="group" aria-label="Confirm deletion">
+                <span>Delete “{config.name}”? Integrations that use it stop working.</span>
+                <button type="button" class="danger" disabled={busy !== null} onClick={() => void act('delete')}>
+                  Delete
+                </button>
+                <button type="button" class="secondary" onClick={() => setConfirmingDelete(false)}>
+                  Keep it
+                </button>
+              </div>
+            ) : (
+              <button type="button" class="link danger-link" onClick={() => setConfirmingDelete(true)}>
+                Delete configuration
+              </button>
+            )
+          ) : null}
           <button type="button" class="secondary" disabled={busy !== null} onClick={() => void act('test')}>
             {busy === 'test' ? 'Testing…' : 'Test connection'}
           </button>
