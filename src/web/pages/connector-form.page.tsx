@@ -143,7 +143,8 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
         <div class="form-actions">
           {config ? (
             confirmingDelete ? (
-              <div class="confirm-delete" role="group" aria-label="Confirm deletion">
+              <fieldset class="confirm-delete">
+                <legend class="visually-hidden">Confirm deletion</legend>
                 <span>Delete “{config.name}”? Integrations that use it stop working.</span>
                 <button type="button" class="danger" disabled={busy !== null} onClick={() => void act('delete')}>
                   Delete
@@ -151,7 +152,7 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
                 <button type="button" class="secondary" onClick={() => setConfirmingDelete(false)}>
                   Keep it
                 </button>
-              </div>
+              </fieldset>
             ) : (
               <button type="button" class="link danger-link" onClick={() => setConfirmingDelete(true)}>
                 Delete configuration
