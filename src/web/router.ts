@@ -17,14 +17,36 @@ export function parseRoute(hash: string): Route {
   return { page: 'catalogue' };
 }
 
+/**
+ * Asked before the view changes; answering false keeps the person where they are. The form page
+ * sets one while it holds unsaved changes, so nothing typed is lost to a stray click.
+ */
+let leaveGuard: (() => boolean) | null = null;
+
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
+/** Navigates in code (after a save or delete): the work is done, so no guard is asked. */
 export const navigate = (hash: string): void => {
+  leaveGuard = null;
   window.location.hash = hash;
 };
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    let current = window.location.hash;
+    const onChange = () => {
+      if (window.location.hash === current) return;
+      if (leaveGuard && !leaveGuard()) {
+        // Put the address back; the hashchange this causes matches `current` and is ignored.
+        window.location.hash = current;
+        return;
+      }
+      current = window.location.hash;
+      setRoute(parseRoute(current));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -16,7 +16,7 @@ import {
 } from '../../codegen/generated/graphql';
 import { makeTestCertificates } from '../peers/certificates';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
-import { type AgentProcess, startAgent } from '../support/agent-process';
+import { type AgentProcess, startAgent, waitFor } from '../support/agent-process';
 import { execute } from '../support/graphql-client';
 import { bearer, type TestServer } from '../support/test-server';
 import type { TestBrowser } from './support/browser';
@@ -146,6 +146,24 @@ describe('the form', () => {
     expect(await field(page, 'username').locator('.required-marker').count()).toBe(1);
     expect(await field(page, 'password').locator('.lock-icon').count()).toBe(1);
     await screenshot(page, '02-form-conditional-fields', page.locator('h1'));
+  });
+
+  it('asks before leaving unsaved changes, and keeps them when the answer is no', async () => {
+    await newRestApiForm();
+    const asked = client.dialogs.length;
+    await control(page, 'baseUrl').fill('https://unsaved.example.com');
+    client.answerNextDialog('dismiss');
+    await page.getByRole('link', { name: '← Connectors' }).click();
+    await waitFor(
+      async () => client.dialogs.length,
+      (count) => count > asked,
+    );
+    expect(client.dialogs.at(-1)).toBe('Leave this form? Your unsaved changes will be lost.');
+    expect(page.url()).toMatch(/#\/new\/rest-api$/);
+    expect(await control(page, 'baseUrl').inputValue()).toBe('https://unsaved.example.com');
+    await page.getByRole('link', { name: '← Connectors' }).click();
+    await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+    expect(client.dialogs.length).toBe(asked + 2);
   });
 
   it('checks the published limits before sending anything', async () => {

@@ -54,12 +54,16 @@ export function useConnectorForm({ connectorKey, integration, configId }: FormTa
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [fault, setFault] = useState<Fault | null>(null);
   const [open, setOpen] = useState<Set<string>>(new Set(['GENERAL']));
+  // What was loaded, to tell whether anything has changed since.
+  const [pristine, setPristine] = useState<{ name: string; raw: RawValues }>({ name: '', raw: {} });
 
   const reset = useCallback((next: Loaded) => {
+    const startingRaw = initialRaw(allFields(sectionsOf(next.connectorType)), next.config?.values);
     setLoaded(next);
     setName(next.config?.name ?? '');
     setNameError(undefined);
-    setRaw(initialRaw(allFields(sectionsOf(next.connectorType)), next.config?.values));
+    setRaw(startingRaw);
+    setPristine({ name: next.config?.name ?? '', raw: startingRaw });
     setLockedModes({});
     setErrors({});
     setFault(null);
@@ -96,6 +100,16 @@ export function useConnectorForm({ connectorKey, integration, configId }: FormTa
     return viewOf(fields, raw, kept);
   }, [fields, raw, saved, lockedModes]);
 
+  const dirty = useMemo(
+    () =>
+      name !== pristine.name ||
+      Object.values(lockedModes).some((mode) => mode !== 'keep') ||
+      fields.some(
+        (field) => JSON.stringify(raw[field.name] ?? null) !== JSON.stringify(pristine.raw[field.name] ?? null),
+      ),
+    [name, pristine, lockedModes, fields, raw],
+  );
+
   /** Touching a field at fault means the person is fixing it: its error and highlight go. */
   const acknowledge = (field: string) => {
     if (errors[field]) setErrors(({ [field]: _fixed, ...rest }) => rest);
@@ -105,6 +119,8 @@ export function useConnectorForm({ connectorKey, integration, configId }: FormTa
   return {
     loaded,
     loadError,
+    /** Whether anything differs from what was loaded or last saved. */
+    dirty,
     load,
     sections,
     fields,
@@ -153,6 +169,10 @@ export function useConnectorForm({ connectorKey, integration, configId }: FormTa
     replaceConfig: (config: ConnectorConfigPartsFragment) => {
       if (!loaded) return;
       setLoaded({ ...loaded, config });
+      setPristine({
+        name: config.name,
+        raw: { ...raw, ...Object.fromEntries(fields.filter((f) => f.locked).map((f) => [f.name, undefined])) },
+      });
       setLockedModes({});
       setRaw((current) => ({
         ...current,

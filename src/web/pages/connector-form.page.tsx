@@ -6,6 +6,7 @@ import { LastTestBadge } from '../components/last-test-badge';
 import { deleteConfig, type Feedback, saveConfig, testConnection } from '../form/form-actions';
 import type { Intent } from '../form/form-submission';
 import { type FormTarget, useConnectorForm } from '../form/use-connector-form';
+import { setLeaveGuard } from '../router';
 
 export type ConnectorFormPageProps = FormTarget & Feedback;
 
@@ -21,6 +22,18 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
     report(null);
     void load();
   }, [load, report]);
+
+  // Unsaved changes survive a stray click or a closed tab: the browser, then the router, asks first.
+  useEffect(() => {
+    if (!form.dirty) return;
+    const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    setLeaveGuard(() => window.confirm('Leave this form? Your unsaved changes will be lost.'));
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      setLeaveGuard(null);
+    };
+  }, [form.dirty]);
 
   // Focus the field at fault once it is rendered (its section was opened first).
   useEffect(() => {

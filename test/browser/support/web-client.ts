@@ -10,12 +10,25 @@ export interface ClientPage {
   page: Page;
   /** Errors the page raised or logged (a CSP violation, a failed script, an exception). */
   problems: string[];
+  /** Every dialog the page opened (the unsaved-changes question), by message. */
+  dialogs: string[];
+  /** How the next dialog is answered; afterwards dialogs are accepted again. */
+  answerNextDialog: (answer: 'accept' | 'dismiss') => void;
 }
 
 /** Opens the client served by `serverUrl` and signs in with `apiKey` through the sign-in form. */
 export async function openSignedIn(context: BrowserContext, serverUrl: string, apiKey: string): Promise<ClientPage> {
   const page = await context.newPage();
   const problems: string[] = [];
+  const dialogs: string[] = [];
+  let next: 'accept' | 'dismiss' = 'accept';
+  // Leaving a form with unsaved changes asks first; tests navigate freely unless they say otherwise.
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    const answer = next;
+    next = 'accept';
+    await (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -24,7 +37,14 @@ export async function openSignedIn(context: BrowserContext, serverUrl: string, a
   await page.getByLabel('API key').fill(apiKey);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
-  return { page, problems };
+  return {
+    page,
+    problems,
+    dialogs,
+    answerNextDialog: (answer) => {
+      next = answer;
+    },
+  };
 }
 
 /** The viewport as a person sees it, scrolled to `subject` when given; after animations settle. */
