@@ -27,6 +27,11 @@ export interface CreatedApiKey {
  */
 export class ApiKeyService {
   private readonly verified = new Map<string, { principal: Principal; expires: number }>();
+  /**
+   * Raised by every revocation. A verification that read the key before a revocation finished
+   * must not remember it afterwards, or a revoked key would be accepted until the entry expires.
+   */
+  private revocations = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -81,10 +86,12 @@ export class ApiKeyService {
     if (remembered && remembered.expires > Date.now()) return remembered.principal;
     const parsed = parseApiKey(key);
     if (!parsed) return undefined;
+    const revocationsBefore = this.revocations;
     const record = await this.store.apiKeys.get(parsed.tenantId, parsed.keyId);
     if (!record || record.revokedAt || !hashesMatch(record.hash, hash)) return undefined;
     const principal: Principal = { tenantId: record.tenantId, role: record.role, actor: `api-key:${record.id}` };
-    this.verified.set(hash, { principal, expires: Date.now() + VERIFIED_TTL_MS });
+    if (this.revocations === revocationsBefore)
+      this.verified.set(hash, { principal, expires: Date.now() + VERIFIED_TTL_MS });
     return principal;
   }
 
@@ -93,7 +100,9 @@ export class ApiKeyService {
   }
 
   async revoke(tenantId: string, keyId: string): Promise<boolean> {
+    this.revocations += 1;
     const revoked = await this.store.apiKeys.revoke(tenantId, keyId, new Date().toISOString());
+    this.revocations += 1;
     for (const [hash, { principal }] of this.verified) {
       if (principal.tenantId === tenantId && principal.actor === `api-key:${keyId}`) this.verified.delete(hash);
     }
