@@ -44,7 +44,13 @@ describe('ApiKeyService', () => {
     let reads = 0;
     const store = {
       ...sqlite,
-      apiKeys: { ...sqlite.apiKeys, get: (t: string, k: string) => (reads++, sqlite.apiKeys.get(t, k)) },
+      apiKeys: {
+        ...sqlite.apiKeys,
+        get: (t: string, k: string) => {
+          reads += 1;
+          return sqlite.apiKeys.get(t, k);
+        },
+      },
     };
     const service = new ApiKeyService(store as unknown as Store);
     const { key } = await service.create('default', 'VIEWER', 'steady', 'test');
