@@ -19,9 +19,10 @@ import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
 import { type AgentProcess, startAgent, waitFor } from '../support/agent-process';
 import { execute } from '../support/graphql-client';
 import { bearer, type TestServer } from '../support/test-server';
+import { accessibilityViolations, type Violation } from './support/accessibility';
 import type { TestBrowser } from './support/browser';
 import { type BrowserSession, startBrowserSession } from './support/browser-session';
-import { type ClientPage, control, field, screenshot } from './support/web-client';
+import { type ClientPage, control, expandAllSections, field, screenshot } from './support/web-client';
 
 /**
  * A person configuring a connector in the reference client, end to end: the real server, a real
@@ -382,6 +383,32 @@ describe('deleting', () => {
     expect(await page.locator(`[data-config="${id}"]`).count()).toBe(0);
     const gone = await execute(server.url, EditConnectorConfigDocument, { id }, admin);
     expect(gone.data?.connectorConfig).toBeNull();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no WCAG 2.1 A/AA violations on the sign-in page, the catalogue, a form, and a form with errors', async () => {
+    const found: Record<string, Violation[]> = {};
+    const signIn = await browser.context.newPage();
+    await signIn.goto(`${server.url}/`);
+    await signIn.getByLabel('API key').waitFor();
+    found.signIn = await accessibilityViolations(signIn);
+    await signIn.close();
+
+    await page.goto(`${server.url}/#/`);
+    await page.locator('[data-connector]').first().waitFor();
+    found.catalogue = await accessibilityViolations(page);
+
+    await newRestApiForm();
+    await control(page, 'authMethod').selectOption('BASIC');
+    await expandAllSections(page);
+    found.form = await accessibilityViolations(page);
+
+    await control(page, 'baseUrl').fill('ftp://nope');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await errorBar().waitFor();
+    found.formWithErrors = await accessibilityViolations(page);
+    expect(found).toEqual({ signIn: [], catalogue: [], form: [], formWithErrors: [] });
   });
 });
 
