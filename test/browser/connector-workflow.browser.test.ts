@@ -230,6 +230,9 @@ describe('testing a connection', () => {
     expect(await field(page, 'bearerToken').getAttribute('class')).toContain('field--fault');
     expect(await focusedField()).toBe('bearerToken');
     expect(await page.locator('[role="alert"]').count()).toBeGreaterThan(0);
+    // The buttons stay in reach, above the bar rather than under it.
+    const testButton = await page.getByRole('button', { name: 'Test connection' }).boundingBox();
+    expect(testButton && bar && testButton.y + testButton.height <= bar.y + 1).toBe(true);
     // What the API said is shown, with the submitted token scrubbed out by the server.
     expect(await errorBar().locator('.error-detail').textContent()).toContain('[redacted]');
     expect(await page.content()).not.toContain(CANARY);

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
 export interface ToastMessage {
   id: number;
@@ -40,10 +40,23 @@ export interface Problem {
   onReload?: () => void;
 }
 
-/** Failures, in red at the bottom of the page, announced at once. */
+/**
+ * Failures, in red at the bottom of the page, announced at once. Its height is published as
+ * `--error-bar-height`, so the form's action bar can sit above it instead of under it.
+ */
 export function ErrorBar({ problem, onDismiss }: { problem: Problem | null; onDismiss: () => void }) {
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = region.current;
+    if (!element) return;
+    const publish = () => document.documentElement.style.setProperty('--error-bar-height', `${element.offsetHeight}px`);
+    const observer = new ResizeObserver(publish);
+    observer.observe(element);
+    publish();
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div class="error-region" role="alert" aria-live="assertive">
+    <div class="error-region" role="alert" aria-live="assertive" ref={region}>
       {problem ? (
         <div class="error-bar">
           <div class="error-text">
