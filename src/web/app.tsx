@@ -41,9 +41,10 @@ export function App() {
 
   return (
     <>
-      <a class="skip-link" href="#content">
+      {/* A button, not a link to #content: the hash is the route, and #content is none. */}
+      <button type="button" class="skip-link" onClick={() => document.getElementById('content')?.focus()}>
         Skip to content
-      </a>
+      </button>
       <header class="app-header">
         <a class="brand" href="#/">
           Plugboard
@@ -54,7 +55,7 @@ export function App() {
           </button>
         ) : null}
       </header>
-      <div id="content">
+      <div id="content" tabIndex={-1}>
         {!signedIn ? (
           <SignInPage
             ended={ended}

@@ -184,6 +184,15 @@ describe('the form', () => {
   it('works by keyboard alone, from the name to a passing test', async () => {
     api.handle((_request, response) => json(response, 200, {}));
     await newRestApiForm();
+    // From a fresh load, the first Tab reaches "Skip to content", which moves focus without
+    // changing the route.
+    await page.reload();
+    await page.locator('#config-name').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    expect(page.url()).toMatch(/#\/new\/rest-api$/);
     await page.locator('#config-name').focus();
     await page.keyboard.type('Keyboard only');
     await page.keyboard.press('Tab');
