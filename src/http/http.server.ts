@@ -45,7 +45,6 @@ export interface HttpServerDeps {
   unhardened?: boolean;
 }
 
-/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
 /** Limits on one GraphQL document; every operation the UIs use fits well inside them. */
 export const MAX_TOKENS = 2000;
 /** The standard introspection query nests 21 deep (its ofType chain); nothing deeper is needed. */
@@ -65,6 +64,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
+/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
 export async function createHttpServer({
   config,
   schema,

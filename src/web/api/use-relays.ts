@@ -4,7 +4,7 @@ import type { RelayDirectory } from '../components/relay-picker';
 import { run } from './graphql-client';
 
 /** How often an open form refreshes relay status; agents heartbeat every 10 s by default. */
-export const RELAY_REFRESH_MS = 5000;
+const RELAY_REFRESH_MS = 5000;
 
 /** The tenant's relays and their live status, polled while `enabled` (a form with a relay field). */
 export function useRelays(enabled: boolean): RelayDirectory {

@@ -7,7 +7,7 @@ import {
 import { run } from '../api/graphql-client';
 import { LastTestBadge } from './last-test-badge';
 
-export const CONFIG_PAGE_SIZE = 10;
+const CONFIG_PAGE_SIZE = 10;
 
 type Page = ConnectorConfigsQuery['connectorConfigs'];
 

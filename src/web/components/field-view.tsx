@@ -1,10 +1,8 @@
-import type { FormField, RawValue } from '../form/form-model';
+import type { FormField, LockedMode, RawValue } from '../form/form-model';
 import { FieldInput } from './field-input';
 import { LockIcon } from './lock-icon';
 import type { RelayDirectory } from './relay-picker';
-
-/** What the form does with a locked field that a saved config already holds. */
-export type LockedMode = 'keep' | 'replace' | 'clear';
+import { RequiredMarker } from './required-marker';
 
 export interface FieldViewProps {
   field: FormField;
@@ -23,7 +21,7 @@ export interface FieldViewProps {
 
 const GROUPED = new Set<FormField['type']>(['MULTISELECT', 'KEY_VALUE_LIST']);
 
-export const fieldId = (name: string) => `field-${name}`;
+const fieldId = (name: string) => `field-${name}`;
 
 /** Label, lock icon, required marker, help, control and error of one field. */
 export function FieldView(props: FieldViewProps) {
@@ -37,12 +35,7 @@ export function FieldView(props: FieldViewProps) {
     <>
       {field.label}
       {field.locked ? <LockIcon /> : null}
-      {required ? (
-        <span class="required-marker" title="required">
-          {' '}
-          *<span class="visually-hidden">(required)</span>
-        </span>
-      ) : null}
+      {required ? <RequiredMarker /> : null}
     </>
   );
   const grouped = GROUPED.has(field.type) || showsSavedState;

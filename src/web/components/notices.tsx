@@ -6,7 +6,7 @@ export interface ToastMessage {
 }
 
 /** How long a confirmation stays: long enough to read, short enough not to pile up. */
-export const TOAST_MS = 4000;
+const TOAST_MS = 4000;
 
 /**
  * Confirmations, top right, gone by themselves. The live region is always in the page so that

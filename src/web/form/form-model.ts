@@ -15,6 +15,9 @@ export interface FormSection {
   fields: FormField[];
 }
 
+/** What the form does with a locked field that a saved config already holds. */
+export type LockedMode = 'keep' | 'replace' | 'clear';
+
 export interface KeyValue {
   name: string;
   value: string;

@@ -1,6 +1,5 @@
-import type { LockedMode } from '../components/field-view';
 import { checkField } from './field-checks';
-import { type FormField, type FormView, parseValue, type RawValues } from './form-model';
+import { type FormField, type FormView, type LockedMode, parseValue, type RawValues } from './form-model';
 
 export type Intent = 'save' | 'test';
 
@@ -13,7 +12,7 @@ export interface Submission {
   toReenter: string[];
 }
 
-export const REENTER_MESSAGE = (label: string) => `Re-enter ${label} to test: saved secrets are never used for tests.`;
+const REENTER_MESSAGE = (label: string) => `Re-enter ${label} to test: saved secrets are never used for tests.`;
 
 /**
  * What the form would send, and what stops it from being sent. Hidden fields are left out (the
@@ -36,26 +35,25 @@ export function prepareSubmission(
     if (!view.visible.has(field.name)) continue;
     const required = view.required.has(field.name);
     const mode = lockedModes[field.name] ?? 'keep';
-    if (field.locked && saved.has(field.name) && mode !== 'replace') {
+    const { value } = parseValue(field, raw[field.name]);
+    const typed = value !== undefined;
+    // A secret the config holds: a test needs it typed again, whatever the mode; a save keeps
+    // it, clears it, or replaces it with what was typed.
+    if (field.locked && saved.has(field.name) && !typed) {
       if (intent === 'test') {
-        toReenter.push(field.name);
+        if (mode !== 'replace') toReenter.push(field.name);
         problems.set(field.name, REENTER_MESSAGE(field.label));
       } else if (mode === 'clear') {
         if (required) problems.set(field.name, `${field.label} is required: replace it instead of clearing it.`);
         else clearLockedFields.push(field.name);
+      } else if (mode === 'replace' && required) {
+        problems.set(field.name, `${field.label} is required.`);
       }
       continue;
     }
     const problem = checkField(field, raw[field.name], required);
-    if (problem) {
-      problems.set(
-        field.name,
-        intent === 'test' && field.locked && saved.has(field.name) ? REENTER_MESSAGE(field.label) : problem,
-      );
-      continue;
-    }
-    const { value } = parseValue(field, raw[field.name]);
-    if (value !== undefined) values[field.name] = value;
+    if (problem) problems.set(field.name, problem);
+    else if (typed) values[field.name] = value;
   }
   return { values, clearLockedFields, problems, toReenter };
 }

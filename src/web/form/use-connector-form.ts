@@ -6,13 +6,13 @@ import {
   EditConnectorConfigDocument,
 } from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
-import type { LockedMode } from '../components/field-view';
 import {
   allFields,
   type FormField,
   type FormSection,
   type FormView,
   initialRaw,
+  type LockedMode,
   type RawValue,
   type RawValues,
   sectionsOf,
@@ -168,16 +168,14 @@ export function useConnectorForm({ connectorKey, integration, configId }: FormTa
     /** After a save: the stored config, with nothing typed into locked fields any more. */
     replaceConfig: (config: ConnectorConfigPartsFragment) => {
       if (!loaded) return;
-      setLoaded({ ...loaded, config });
-      setPristine({
-        name: config.name,
-        raw: { ...raw, ...Object.fromEntries(fields.filter((f) => f.locked).map((f) => [f.name, undefined])) },
-      });
-      setLockedModes({});
-      setRaw((current) => ({
-        ...current,
+      const typedSecretsGone = {
+        ...raw,
         ...Object.fromEntries(fields.filter((f) => f.locked).map((f) => [f.name, undefined])),
-      }));
+      };
+      setLoaded({ ...loaded, config });
+      setPristine({ name: config.name, raw: typedSecretsGone });
+      setLockedModes({});
+      setRaw(typedSecretsGone);
       setErrors({});
       setFault(null);
     },

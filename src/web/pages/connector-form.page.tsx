@@ -3,6 +3,7 @@ import { useRelays } from '../api/use-relays';
 import { FieldView } from '../components/field-view';
 import { FormSectionView } from '../components/form-section';
 import { LastTestBadge } from '../components/last-test-badge';
+import { RequiredMarker } from '../components/required-marker';
 import { deleteConfig, type Feedback, saveConfig, testConnection } from '../form/form-actions';
 import type { Intent } from '../form/form-submission';
 import { type FormTarget, useConnectorForm } from '../form/use-connector-form';
@@ -108,10 +109,7 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
         <div class={`field${form.nameError ? ' field--error' : ''}`}>
           <label for="config-name">
             Configuration name
-            <span class="required-marker">
-              {' '}
-              *<span class="visually-hidden">(required)</span>
-            </span>
+            <RequiredMarker />
           </label>
           <input
             id="config-name"
