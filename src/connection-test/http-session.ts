@@ -1,4 +1,5 @@
-import { GuardedHttp } from './guarded-http';
+import { TestStepKind } from './connection-test.plan';
+import { GuardedHttp, type HttpAnswer } from './guarded-http';
 import type { TestContext } from './test-context';
 import { probeTransport } from './transport-probe';
 
@@ -21,4 +22,30 @@ export async function openHttpsApi(
     field,
   });
   return { base, http: new GuardedHttp(context.destinations, { ca }) };
+}
+
+/**
+ * An OAuth 2.0 token request (RFC 6749: a form-encoded POST, a JSON answer) as the AUTHENTICATE
+ * step; failures of the call itself are put on `field`, the URL the token endpoint comes from.
+ * The caller reads the answer: every provider words its refusals differently.
+ */
+export function requestToken(
+  context: TestContext,
+  http: GuardedHttp,
+  tokenUrl: string,
+  form: URLSearchParams,
+  field: string,
+): Promise<HttpAnswer> {
+  return context.step(
+    TestStepKind.AUTHENTICATE,
+    (signal) =>
+      http.request(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+        field,
+        signal,
+      }),
+    { field },
+  );
 }

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { classifyGraphError, classifyTokenError } from '../connection-test/classifiers/entra-id.classifier';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
 import { GuardedHttp } from '../connection-test/guarded-http';
+import { requestToken } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
@@ -328,18 +329,7 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
       form.set('client_secret', context.text('clientSecret'));
     }
     const credentialField = certificate ? 'certificate' : 'clientSecret';
-    const tokenAnswer = await context.step(
-      Step.AUTHENTICATE,
-      (signal) =>
-        http.request(tokenUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body: form.toString(),
-          field: 'authorityHost',
-          signal,
-        }),
-      { field: 'authorityHost' },
-    );
+    const tokenAnswer = await requestToken(context, http, tokenUrl, form, 'authorityHost');
     if (tokenAnswer.status !== 200) throw classifyTokenError(tokenAnswer, credentialField);
     const token = (JSON.parse(tokenAnswer.text) as { access_token?: string }).access_token;
     if (!token)

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
 import type { GuardedHttp, HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus } from '../connection-test/http-classification';
-import { openHttpsApi } from '../connection-test/http-session';
+import { openHttpsApi, requestToken } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
@@ -161,18 +161,7 @@ async function serviceAppToken(context: TestContext, http: GuardedHttp, org: URL
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
   });
-  const answer = await context.step(
-    Step.AUTHENTICATE,
-    (signal) =>
-      http.request(tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-        field: 'orgUrl',
-        signal,
-      }),
-    { field: 'orgUrl' },
-  );
+  const answer = await requestToken(context, http, tokenUrl, form, 'orgUrl');
   if (answer.status !== 200) {
     const { code, summary } = oktaError(answer);
     const details = { providerCode: code, providerMessage: summary };

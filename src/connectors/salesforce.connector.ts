@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
 import type { HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus, retryAfterSeconds } from '../connection-test/http-classification';
-import { openHttpsApi } from '../connection-test/http-session';
+import { openHttpsApi, requestToken } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
@@ -351,17 +351,12 @@ async function testSalesforce(context: TestContext): Promise<void> {
         context.scrubber.add(context.text('password') + context.text('securityToken'));
       }
     }
-    const token = await context.step(
-      Step.AUTHENTICATE,
-      (signal) =>
-        http.request(new URL('/services/oauth2/token', loginUrl).toString(), {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body: form.toString(),
-          field: 'loginUrl',
-          signal,
-        }),
-      { field: 'loginUrl' },
+    const token = await requestToken(
+      context,
+      http,
+      new URL('/services/oauth2/token', loginUrl).toString(),
+      form,
+      'loginUrl',
     );
     if (token.status !== 200) throw classifyToken(token, method);
     let granted: { access_token?: string; instance_url?: string };

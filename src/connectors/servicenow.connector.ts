@@ -1,7 +1,7 @@
 import { TestStepKind as Step } from '../connection-test/connection-test.plan';
 import type { HttpAnswer } from '../connection-test/guarded-http';
 import { excerpt, failureForStatus } from '../connection-test/http-classification';
-import { openHttpsApi } from '../connection-test/http-session';
+import { openHttpsApi, requestToken } from '../connection-test/http-session';
 import type { TestContext } from '../connection-test/test-context';
 import { TestErrorCode as Code } from '../connection-test/test-error-codes';
 import { TestFailure } from '../connection-test/test-failure';
@@ -201,17 +201,12 @@ async function testServicenow(context: TestContext): Promise<void> {
       } else {
         form.set('grant_type', 'client_credentials');
       }
-      const token = await context.step(
-        Step.AUTHENTICATE,
-        (signal) =>
-          http.request(new URL('/oauth_token.do', instance).toString(), {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body: form.toString(),
-            field: 'instanceUrl',
-            signal,
-          }),
-        { field: 'instanceUrl' },
+      const token = await requestToken(
+        context,
+        http,
+        new URL('/oauth_token.do', instance).toString(),
+        form,
+        'instanceUrl',
       );
       if (token.status === 401) {
         throw new TestFailure(Code.INVALID_CREDENTIALS, {
