@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Socket } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { defaultCatalogue } from '../src/catalogue/default-catalogue';
+import { TestLimiter } from '../src/connection-test/connection-test.limiter';
+import { ConnectionTestRunner } from '../src/connection-test/connection-test.runner';
 import { OutboundGuard } from '../src/connection-test/outbound-guard';
-import { TestLimiter } from '../src/connection-test/test-limiter';
-import { ConnectionTestRunner } from '../src/connection-test/test-runner';
 
 const TESTS = Number(process.env.BENCH_FAN_OUT ?? 500);
 const STEP_TIMEOUT_MS = 2_000;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/environment';
 import { createLogger } from '../src/logger';
 import { meteredStore } from '../src/store/metered.store';
 import { SqliteStore } from '../src/store/sqlite/sqlite.store';
@@ -27,7 +27,7 @@ export async function storeCallsPerRequest(
     PLUGBOARD_DATA_DIR: dataDir,
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
   });
-  const app = await startApp(config, createLogger('silent', quiet), { store: counting });
+  const app = await startApp(config, createLogger('silent', { destination: quiet }), { store: counting });
   try {
     const headers: Record<string, string> = scenario.authenticated ? { authorization: `Bearer ${adminKey}` } : {};
     const target = { url: app.url, headers };

@@ -6,7 +6,7 @@
 import '../src/runtime-mode';
 import 'reflect-metadata';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/environment';
 import { createLogger } from '../src/logger';
 
 async function main(): Promise<void> {

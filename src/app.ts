@@ -4,13 +4,13 @@ import { ApiKeyService } from './auth/api-key.service';
 import { bootstrapAdminKey } from './auth/bootstrap';
 import type { Catalogue } from './catalogue/catalogue';
 import { defaultCatalogue } from './catalogue/default-catalogue';
-import type { PlugboardConfig } from './config';
 import { ConfigService } from './configs/config.service';
 import { RuntimeConfigService } from './configs/runtime-config.service';
+import { TestLimiter } from './connection-test/connection-test.limiter';
+import { ConnectionTestRunner } from './connection-test/connection-test.runner';
 import { ConnectionTestService } from './connection-test/connection-test.service';
 import { OutboundGuard } from './connection-test/outbound-guard';
-import { TestLimiter } from './connection-test/test-limiter';
-import { ConnectionTestRunner } from './connection-test/test-runner';
+import type { PlugboardConfig } from './environment';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
@@ -37,7 +37,10 @@ export interface AppOverrides {
   store?: Store;
   /** Bench only: the HTTP surface without its hardening (see HttpServerDeps.unhardened). */
   unhardened?: boolean;
-  /** Tests only: a catalogue with connectors of their own (the browser suite adds one using every field type). */
+  /**
+   * The connectors and integrations to serve; the shipped ones when absent. The caller builds it
+   * so the logger it passes redacts the same locked fields (tests add connectors of their own).
+   */
   catalogue?: Catalogue;
 }
 

@@ -7,7 +7,7 @@ import { defaultCatalogue } from './catalogue/default-catalogue';
 import { KEK_USAGE, kekCommand } from './cli/kek.command';
 import { KEYS_USAGE, keysCommand } from './cli/keys.command';
 import { RELAY_USAGE, relayCommand } from './cli/relay.command';
-import { loadConfig } from './config';
+import { loadConfig } from './environment';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import { createLogger } from './logger';
 
@@ -36,8 +36,9 @@ function indent(text: string): string {
 
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  const app = await startApp(config, logger);
+  const catalogue = defaultCatalogue();
+  const logger = createLogger(config.logLevel, { lockedFieldNames: catalogue.lockedFieldNames() });
+  const app = await startApp(config, logger, { catalogue });
   logger.info(
     { url: `${app.url}/graphql`, webClient: `${app.url}/` },
     `Plugboard listening on ${app.url}/graphql (web client at ${app.url}/)`,
@@ -78,7 +79,9 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'schema') return schema(rest);
   if (command === 'relay') {
     const config = loadConfig();
-    return relayCommand(rest, createLogger(config.logLevel), AGENT_VERSION);
+    const catalogue = defaultCatalogue();
+    const logger = createLogger(config.logLevel, { lockedFieldNames: catalogue.lockedFieldNames() });
+    return relayCommand(rest, { logger, catalogue, agentVersion: AGENT_VERSION });
   }
   if (command === 'keys' || command === 'kek') {
     const config = loadConfig();

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { defaultCatalogue } from '../src/catalogue/default-catalogue';
 import { REDACTED, redactSecrets } from '../src/log-redaction';
 import { createLogger } from '../src/logger';
 
@@ -41,12 +42,28 @@ describe('log redaction', () => {
         done();
       },
     });
-    const logger = createLogger('info', sink);
+    const logger = createLogger('info', { destination: sink, lockedFieldNames: defaultCatalogue().lockedFieldNames() });
     logger.info({ input: { values: { password: CANARY, privateKey: CANARY, bindPassword: CANARY } } }, 'saved');
     logger.child({ requestId: 'r1' }).warn({ settings: { clientSecret: CANARY, host: 'example' } }, 'tested');
     const output = lines.join('');
     expect(output).not.toContain(CANARY);
     expect(output).toContain('"host":"example"');
     expect(output).toContain('"requestId":"r1"');
+  });
+
+  it('redacts the locked fields of the catalogue it is given, even under names that do not look secret', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    createLogger('info', { destination: sink, lockedFieldNames: ['sealingPhrase'] }).info(
+      { values: { sealingPhrase: CANARY, url: 'https://example.com' } },
+      'saved',
+    );
+    expect(lines.join('')).not.toContain(CANARY);
+    expect(lines.join('')).toContain('https://example.com');
   });
 });

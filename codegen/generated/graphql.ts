@@ -63,6 +63,7 @@ export type ConnectionTestErrorCode =
   | 'RELAY_DISCONNECTED'
   | 'RELAY_NOT_ALLOWED'
   | 'RELAY_OFFLINE'
+  | 'RELAY_REVOKED'
   | 'RELAY_TIMEOUT'
   | 'TENANT_NOT_FOUND'
   | 'TEST_RATE_LIMITED'
@@ -76,6 +77,7 @@ export type ConnectionTestErrorCode =
   | 'TLS_SELF_SIGNED'
   | 'TLS_UNKNOWN_CA'
   | 'UNEXPECTED_RESPONSE'
+  | 'UNKNOWN_RELAY'
   | 'WRONG_CLOUD';
 
 /** How a connection test ended. */

@@ -1,18 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { OidcSettings } from '../environment';
 import { TENANT_ID_PATTERN } from './api-key.format';
 import { PLATFORM_TENANT, type Principal, type Role } from './principal';
-
-export interface OidcSettings {
-  issuer: string;
-  audience: string;
-  jwksUrl: string;
-  /** The claim naming the tenant, such as `plugboard_tenant`. */
-  tenantClaim: string;
-  /** The claim naming the role: ADMIN, EDITOR or VIEWER. */
-  roleClaim: string;
-  /** How soon an unknown key id may refetch the key set, in ms (key rotation). */
-  jwksCooldownMs: number;
-}
 
 /** Roles a person signed in through the identity provider may hold; machine roles use API keys. */
 const USER_ROLES: readonly Role[] = ['ADMIN', 'EDITOR', 'VIEWER'];

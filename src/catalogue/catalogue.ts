@@ -1,4 +1,4 @@
-import type { ConnectorDefinition } from '../connectors/connector.definition';
+import { type ConnectorDefinition, settingsMemberOf } from '../connector-kit/connector.definition';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
 import { applyOverlay } from '../forms/form-overlay';
 import type { IntegrationDefinition } from '../integrations/integration.definition';
@@ -28,11 +28,15 @@ export type FormLookup =
 export class Catalogue {
   private readonly connectorsByKey: ReadonlyMap<string, ConnectorDefinition>;
   private readonly integrationsByKey: ReadonlyMap<string, IntegrationDefinition>;
+  private readonly connectorsBySettingsMember: ReadonlyMap<string, ConnectorDefinition>;
 
   constructor(connectors: ConnectorDefinition[], integrations: IntegrationDefinition[]) {
     const problems = catalogueProblems(connectors, integrations);
     if (problems.length) throw new CatalogueError(problems);
     this.connectorsByKey = new Map(connectors.map((connector) => [connector.key, connector]));
+    this.connectorsBySettingsMember = new Map(
+      connectors.map((connector) => [settingsMemberOf(connector.key), connector]),
+    );
     this.integrationsByKey = new Map(integrations.map((integration) => [integration.key, integration]));
   }
 
@@ -43,6 +47,18 @@ export class Catalogue {
 
   connector(key: string): ConnectorDefinition | undefined {
     return this.connectorsByKey.get(key);
+  }
+
+  /** The connector a member of typed settings names (see settingsMemberOf). */
+  connectorBySettingsMember(member: string): ConnectorDefinition | undefined {
+    return this.connectorsBySettingsMember.get(member);
+  }
+
+  /** Every locked field name of every connector: what logs must never show a value under. */
+  lockedFieldNames(): Set<string> {
+    return new Set(
+      this.connectors().flatMap((connector) => connector.fields.filter((f) => f.locked).map((f) => f.name)),
+    );
   }
 
   integrations(): IntegrationDefinition[] {

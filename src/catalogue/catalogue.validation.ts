@@ -1,4 +1,4 @@
-import type { ConnectorDefinition } from '../connectors/connector.definition';
+import type { ConnectorDefinition } from '../connector-kit/connector.definition';
 import { FormFieldType, FormSectionKind } from '../forms/form.enums';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
 import { type FormRule, fieldsReadBy, ruleProblems } from '../forms/form-rule';

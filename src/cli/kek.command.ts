@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { PlugboardConfig } from '../config';
+import type { PlugboardConfig } from '../environment';
 import { InputError } from '../errors';
 import type { Logger } from '../logger';
 import { rewrapDataKeys } from '../secrets/key-rotation';

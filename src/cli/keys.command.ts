@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ApiKeyService } from '../auth/api-key.service';
 import { PLATFORM_TENANT, ROLES, type Role } from '../auth/principal';
-import type { PlugboardConfig } from '../config';
+import type { PlugboardConfig } from '../environment';
 import { InputError } from '../errors';
 import type { Logger } from '../logger';
 import { openStore } from '../store/open-store';

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import type { Catalogue } from '../catalogue/catalogue';
 import { InputError } from '../errors';
 import type { Logger } from '../logger';
-import { RelayAgent } from '../relay/relay-agent';
+import { RelayAgent } from '../relay-agent/relay-agent';
 
 export const RELAY_USAGE = `plugboard relay --server <url> [--token <token>] [--allow <host|cidr,…>] [--concurrency <n>]
     The token can also come from PLUGBOARD_RELAY_TOKEN (preferred: arguments show in process lists).`;
@@ -14,7 +15,17 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 }
 
 /** Runs the relay agent until SIGTERM/SIGINT; exits 2 when Plugboard refuses its token. */
-export async function relayCommand(args: string[], logger: Logger, agentVersion: string): Promise<void> {
+export interface RelayCommandDeps {
+  logger: Logger;
+  catalogue: Catalogue;
+  /** Reported to Plugboard on connecting: the package's version. */
+  agentVersion: string;
+}
+
+export async function relayCommand(
+  args: string[],
+  { logger, catalogue, agentVersion }: RelayCommandDeps,
+): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -45,6 +56,7 @@ export async function relayCommand(args: string[], logger: Logger, agentVersion:
     },
     agentVersion,
     logger,
+    catalogue,
   });
   process.on('SIGTERM', () => agent.stop());
   process.on('SIGINT', () => agent.stop());

@@ -3,26 +3,26 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditLog } from '../audit/audit-log';
 import type { Principal } from '../auth/principal';
 import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
-import { FormFieldType } from '../forms/form.enums';
 import { isValueSet } from '../forms/form-rule';
 import { validateForm } from '../forms/form-validator';
-import { localRelayId } from '../relay/relay-id';
+import { chooseRelay } from '../relay/relay-choice';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { VersionConflictError } from '../store/store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store/store.port';
 import { SCHEMA_VERSION, type StoredConfig, type StoredSecret } from '../store/store.types';
 import { ConfigErrorCode as Code, type ConfigError, configError } from './config-errors';
+import { readSubmission, type SettingsSubmission, type TypedSettings } from './settings-submission';
 
-export interface CreateConfigCommand {
+/** A new config: its values as a name → value map or as typed settings (which name the connector). */
+export interface CreateConfigCommand extends SettingsSubmission {
   name: string;
-  connectorKey: string;
   integrationKey?: string | null;
-  /** Field name → value, as a generic form sends it. Locked fields carry plaintext here. */
-  values: Record<string, unknown>;
 }
 
 export interface UpdateConfigCommand {
   id: string;
+  /** The same change as `values`, typed; must name the config's own connector. */
+  settings?: TypedSettings | null;
   expectedVersion: number;
   name?: string | null;
   /**
@@ -108,11 +108,19 @@ export class ConfigService {
   }
 
   async create(principal: Principal, command: CreateConfigCommand): Promise<ConfigWriteResult> {
-    const form = this.formOf(command.connectorKey, command.integrationKey);
+    const submitted = readSubmission(this.catalogue, command);
+    if (submitted.errors.length) return { config: null, errors: submitted.errors };
+    if (!submitted.connectorKey) {
+      return {
+        config: null,
+        errors: [configError('connectorType', Code.REQUIRED, 'Name the connector, or send typed settings.')],
+      };
+    }
+    const form = this.formOf(submitted.connectorKey, command.integrationKey);
     const errors = nameErrors(command.name);
     if ('field' in form) return { config: null, errors: [...errors, form] };
     const id = uuidv7();
-    const prepared = await this.prepare(principal, form, id, command.values, {}, new Set());
+    const prepared = await this.prepare(principal, form, id, submitted.values ?? {}, {}, new Set());
     errors.push(...prepared.errors);
     if (errors.length) return { config: null, errors };
     const at = new Date().toISOString();
@@ -146,14 +154,21 @@ export class ConfigService {
   }
 
   async update(principal: Principal, command: UpdateConfigCommand): Promise<ConfigWriteResult> {
+    const typed = readSubmission(this.catalogue, { values: command.values, settings: command.settings });
     const [current] = await this.store.configs.getMany(principal.tenantId, [command.id]);
     if (!current) return notFound();
+    if (typed.connectorKey && typed.connectorKey !== current.connectorKey) {
+      typed.errors.push(
+        configError('settings', Code.CONFLICTING_CHANGE, `This config is a "${current.connectorKey}" connector.`),
+      );
+    }
+    if (typed.errors.length) return { config: null, errors: typed.errors };
     if (current.version !== command.expectedVersion) return versionConflict(current.version);
     const form = this.formOf(current.connectorKey, current.integrationKey);
     if ('field' in form) return { config: null, errors: [form] };
 
     const errors = command.name === undefined || command.name === null ? [] : nameErrors(command.name);
-    const submitted = command.values ?? this.unlockedValues(current, form);
+    const submitted = typed.values ?? this.unlockedValues(current, form);
     const clear = new Set(command.clearLockedFields ?? []);
     errors.push(...this.clearErrors(form, clear, submitted));
     const kept = new Set([...Object.keys(current.secrets)].filter((field) => !clear.has(field)));
@@ -262,22 +277,9 @@ export class ConfigService {
         secrets[field.name] = storedSecrets[field.name];
       }
     }
-    const relayField = form.fields.find((field) => field.type === FormFieldType.RELAY);
-    const chosen = relayField ? (values[relayField.name] as string | undefined) : undefined;
-    const relayId = chosen ? localRelayId(chosen) : null;
-    if (relayId && relayField) {
-      const [relay] = await this.store.relays.getMany(principal.tenantId, [relayId]);
-      if (!relay) errors.push(configError(relayField.name, Code.UNKNOWN_RELAY, 'No relay of yours has this id.'));
-      // A revoked relay can never carry a test or a run again: saving it would store a config that cannot work.
-      else if (relay.revokedAt)
-        errors.push(
-          configError(
-            relayField.name,
-            Code.RELAY_REVOKED,
-            `Relay "${relay.name}" was revoked. Pick another relay, or connect directly.`,
-          ),
-        );
-    }
+    const relay = await chooseRelay(this.store.relays, principal.tenantId, { fields: form.fields, values });
+    if (relay.kind === 'PROBLEM') errors.push(configError(relay.field, Code[relay.code], relay.message));
+    const relayId = relay.kind === 'DIRECT' ? null : relay.kind === 'RELAY' ? relay.relay.id : relay.relayId;
     return { errors, values, secrets, relayId };
   }
 

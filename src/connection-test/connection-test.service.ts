@@ -1,19 +1,19 @@
 import type { Principal } from '../auth/principal';
 import type { Catalogue } from '../catalogue/catalogue';
-import { FormFieldType } from '../forms/form.enums';
+import { readSubmission, type SettingsSubmission } from '../configs/settings-submission';
+import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
+import { type TestError, testError } from '../connector-kit/connection-test.failure';
+import type { ConnectionTestOutcome, TestRequest } from '../connector-kit/connection-test.result';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import type { RelayBroker } from '../relay/relay-broker.port';
-import { localRelayId } from '../relay/relay-id';
+import { chooseRelay } from '../relay/relay-choice';
 import type { Store } from '../store/store.port';
-import { TestErrorCode as Code } from './test-error-codes';
-import { testError } from './test-failure';
-import type { ConnectionTestOutcome, ConnectionTestRunner } from './test-runner';
+import type { ConnectionTestRunner } from './connection-test.runner';
 
-export interface TestConnectionCommand {
+export interface TestConnectionCommand extends SettingsSubmission {
   connectorKey: string;
   integrationKey?: string | null;
-  values: Record<string, unknown>;
   /** The saved config this test is for: its outcome is recorded there. */
   configId?: string | null;
   /** A relay to run the test through; also read from the form's relay field. */
@@ -25,7 +25,7 @@ export interface TestConnectionResult extends ConnectionTestOutcome {
   relayId: string | null;
 }
 
-const refused = (error: ReturnType<typeof testError>): ConnectionTestOutcome => ({
+const refused = (error: TestError): ConnectionTestOutcome => ({
   ok: false,
   status: 'REFUSED',
   durationMs: 0,
@@ -48,73 +48,7 @@ export class ConnectionTestService {
   ) {}
 
   async test(principal: Principal, command: TestConnectionCommand): Promise<TestConnectionResult> {
-    let savedLockedFields = new Set<string>();
-    if (command.configId) {
-      const [config] = await this.store.configs.getMany(principal.tenantId, [command.configId]);
-      if (!config)
-        return this.result(
-          refused(testError(Code.INVALID_VALUE, { field: 'configId', message: 'No config has this id.' })),
-          null,
-        );
-      if (config.connectorKey !== command.connectorKey) {
-        return this.result(
-          refused(
-            testError(Code.INVALID_VALUE, {
-              field: 'connectorType',
-              message: `This config is a "${config.connectorKey}" connector.`,
-            }),
-          ),
-          null,
-        );
-      }
-      savedLockedFields = new Set(Object.keys(config.secrets));
-    }
-
-    const relayField = this.catalogue
-      .connector(command.connectorKey)
-      ?.fields.find((field) => field.type === FormFieldType.RELAY);
-    const chosen =
-      command.relayId || (relayField ? (command.values[relayField.name] as string | undefined) : undefined);
-    const relayId = chosen ? localRelayId(chosen) : null;
-    let outcome: ConnectionTestOutcome;
-    if (relayId) {
-      const [relay] = await this.store.relays.getMany(principal.tenantId, [relayId]);
-      const request = {
-        tenantId: principal.tenantId,
-        connectorKey: command.connectorKey,
-        integrationKey: command.integrationKey,
-        values: command.values,
-        savedLockedFields,
-      };
-      const precheck = await this.runner.precheck(request);
-      if (precheck) {
-        outcome = precheck;
-      } else if (!relay || relay.revokedAt) {
-        outcome = refused(
-          testError(Code.INVALID_VALUE, {
-            field: relayField?.name ?? 'relay',
-            message: 'No relay of yours has this id.',
-          }),
-        );
-      } else {
-        outcome = await this.relays.dispatch(principal.tenantId, relayId, {
-          ...request,
-          savedLockedFields: [...savedLockedFields],
-        });
-        const relayError = outcome.errors.find((error) => error.category === 'RELAY');
-        if (relayError) relayError.field ??= relayField?.name;
-        await this.store.relays.recordTest(principal.tenantId, relayId, !outcome.ok);
-      }
-    } else {
-      outcome = await this.runner.run({
-        tenantId: principal.tenantId,
-        connectorKey: command.connectorKey,
-        integrationKey: command.integrationKey,
-        values: command.values,
-        savedLockedFields,
-      });
-    }
-
+    const { outcome, relayId } = await this.attempt(principal, command);
     // A refused test attempted nothing, so it does not replace the last real outcome.
     if (command.configId && outcome.status !== 'REFUSED') {
       await this.store.configs.recordTest(principal.tenantId, command.configId, {
@@ -139,10 +73,73 @@ export class ConnectionTestService {
       },
       'connection test',
     );
-    return this.result(outcome, relayId);
+    return { ...outcome, testedVia: relayId ? 'RELAY' : 'DIRECT', relayId };
   }
 
-  private result(outcome: ConnectionTestOutcome, relayId: string | null): TestConnectionResult {
-    return { ...outcome, testedVia: relayId ? 'RELAY' : 'DIRECT', relayId };
+  private async attempt(
+    principal: Principal,
+    command: TestConnectionCommand,
+  ): Promise<{ outcome: ConnectionTestOutcome; relayId: string | null }> {
+    const direct = (outcome: ConnectionTestOutcome) => ({ outcome, relayId: null });
+    const submitted = readSubmission(this.catalogue, command);
+    if (submitted.errors.length || (command.settings && submitted.connectorKey !== command.connectorKey)) {
+      return direct(
+        refused(
+          testError(Code.INVALID_VALUE, {
+            field: 'settings',
+            message: 'Send `values` or `settings` (for the same connector as `connectorType`), not both.',
+          }),
+        ),
+      );
+    }
+    let savedLockedFields = new Set<string>();
+    if (command.configId) {
+      const [config] = await this.store.configs.getMany(principal.tenantId, [command.configId]);
+      if (!config) {
+        return direct(refused(testError(Code.INVALID_VALUE, { field: 'configId', message: 'No config has this id.' })));
+      }
+      if (config.connectorKey !== command.connectorKey) {
+        return direct(
+          refused(
+            testError(Code.INVALID_VALUE, {
+              field: 'connectorType',
+              message: `This config is a "${config.connectorKey}" connector.`,
+            }),
+          ),
+        );
+      }
+      savedLockedFields = new Set(Object.keys(config.secrets));
+    }
+    const request: TestRequest = {
+      tenantId: principal.tenantId,
+      connectorKey: command.connectorKey,
+      integrationKey: command.integrationKey,
+      values: submitted.values ?? {},
+      savedLockedFields,
+    };
+    const fields = this.catalogue.connector(command.connectorKey)?.fields ?? [];
+    const relay = await chooseRelay(
+      this.store.relays,
+      principal.tenantId,
+      { fields, values: request.values },
+      command.relayId,
+    );
+    if (relay.kind === 'DIRECT') return direct(await this.runner.run(request));
+
+    // Relayed tests are checked here before any agent sees them.
+    const relayId = relay.kind === 'RELAY' ? relay.relay.id : relay.relayId;
+    const precheck = await this.runner.precheck(request);
+    if (precheck) return { outcome: precheck, relayId };
+    if (relay.kind === 'PROBLEM') {
+      return { outcome: refused(testError(Code[relay.code], { field: relay.field, message: relay.message })), relayId };
+    }
+    const outcome = await this.relays.dispatch(principal.tenantId, relayId, {
+      ...request,
+      savedLockedFields: [...savedLockedFields],
+    });
+    const relayError = outcome.errors.find((error) => error.category === 'RELAY');
+    if (relayError) relayError.field ??= relay.field;
+    await this.store.relays.recordTest(principal.tenantId, relayId, !outcome.ok);
+    return { outcome, relayId };
   }
 }

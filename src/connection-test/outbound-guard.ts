@@ -1,16 +1,9 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { TestErrorCode as Code } from './test-error-codes';
-import { TestFailure } from './test-failure';
-
-export interface VettedAddress {
-  /** The name that was asked for, for TLS server names and Host headers. */
-  hostname: string;
-  /** The checked address to connect to: never resolve the name again. */
-  address: string;
-  family: 4 | 6;
-}
+import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
+import { TestFailure } from '../connector-kit/connection-test.failure';
+import type { Destinations, VettedAddress } from '../connector-kit/destinations.port';
 
 export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
@@ -32,7 +25,7 @@ function isPublic(address: ipaddr.IPv4 | ipaddr.IPv6): boolean {
  * encodings (decimal, octal, hex, short forms), IPv4-mapped and -embedding IPv6 forms and names
  * that resolve to private addresses are all refused before any connection is made.
  */
-export class OutboundGuard {
+export class OutboundGuard implements Destinations {
   private readonly allowed: [ipaddr.IPv4 | ipaddr.IPv6, number][];
 
   constructor(

@@ -1,5 +1,5 @@
-import { connectorDefinitionOf } from './connector.decorator';
-import type { ConnectorDefinition } from './connector.definition';
+import { connectorDefinitionOf } from '../connector-kit/connector.decorator';
+import type { ConnectorDefinition } from '../connector-kit/connector.definition';
 import { JiraCloudSettings } from './jira-cloud.connector';
 import { LdapSettings } from './ldap.connector';
 import { MicrosoftGraphSettings } from './microsoft-graph.connector';

@@ -1,13 +1,17 @@
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import type { HttpAnswer } from '../connection-test/guarded-http';
-import { excerpt, failureForStatus } from '../connection-test/http-classification';
-import { openHttpsApi } from '../connection-test/http-session';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
+import {
+  TestErrorCode as Code,
+  Connector,
+  excerpt,
+  FormField,
+  failureForStatus,
+  type HttpAnswer,
+  openHttpsApi,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 @Connector({
   key: 'jira-cloud',

@@ -1,16 +1,21 @@
 import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { classifyGraphError, classifyTokenError } from '../connection-test/classifiers/entra-id.classifier';
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { GuardedHttp } from '../connection-test/guarded-http';
-import { requestToken } from '../connection-test/http-session';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
-import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
+import {
+  TestErrorCode as Code,
+  Connector,
+  classifyGraphError,
+  classifyTokenError,
+  FieldFormat,
+  FormField,
+  GuardedHttp,
+  probeTransport,
+  requestToken,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const USER_SIGN_IN = { field: 'legacyUserSignIn', equals: true };
 
@@ -329,15 +334,12 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
       form.set('client_secret', context.text('clientSecret'));
     }
     const credentialField = certificate ? 'certificate' : 'clientSecret';
-    const tokenAnswer = await requestToken(context, http, tokenUrl, form, 'authorityHost');
-    if (tokenAnswer.status !== 200) throw classifyTokenError(tokenAnswer, credentialField);
-    const token = (JSON.parse(tokenAnswer.text) as { access_token?: string }).access_token;
-    if (!token)
-      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
-        field: 'authorityHost',
-        message: 'The token endpoint answered without a token.',
-      });
-    context.scrubber.add(token);
+    const { accessToken: token } = await requestToken(context, http, {
+      url: tokenUrl,
+      form,
+      field: 'authorityHost',
+      refusal: (answer, error) => classifyTokenError(answer, error, credentialField),
+    });
     const probe = await context.step(
       Step.AUTHORIZE,
       (signal) =>

@@ -1,15 +1,22 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import type { GuardedHttp, HttpAnswer } from '../connection-test/guarded-http';
-import { excerpt, failureForStatus } from '../connection-test/http-classification';
-import { openHttpsApi, requestToken } from '../connection-test/http-session';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
+import {
+  TestErrorCode as Code,
+  Connector,
+  excerpt,
+  FormField,
+  failureForStatus,
+  type GuardedHttp,
+  type HttpAnswer,
+  oauthRefusal,
+  openHttpsApi,
+  requestToken,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const API_TOKEN = { field: 'authMethod', equals: 'API_TOKEN' };
 const SERVICE_APP = { field: 'authMethod', equals: 'OAUTH_SERVICE_APP' };
@@ -161,33 +168,31 @@ async function serviceAppToken(context: TestContext, http: GuardedHttp, org: URL
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
   });
-  const answer = await requestToken(context, http, tokenUrl, form, 'orgUrl');
-  if (answer.status !== 200) {
-    const { code, summary } = oktaError(answer);
-    const details = { providerCode: code, providerMessage: summary };
-    if (code === 'invalid_client') {
-      throw new TestFailure(Code.INVALID_CREDENTIALS, {
-        field: 'privateKey',
-        hint: "Register this key's public half on the service app, or use the key it has.",
-        ...details,
-      });
-    }
-    if (code === 'invalid_scope') {
-      throw new TestFailure(Code.CONSENT_REQUIRED, {
-        field: 'scopes',
-        message: 'The service app has not been granted these scopes.',
-        hint: "Grant the scopes on the app's Okta API Scopes tab.",
-        ...details,
-      });
-    }
-    throw (
-      failureForStatus(answer, { credential: 'privateKey', location: 'orgUrl' }, summary) ??
-      new TestFailure(Code.PROVIDER_ERROR, details)
-    );
-  }
-  const token = (JSON.parse(answer.text) as { access_token?: string }).access_token ?? '';
-  context.scrubber.add(token);
-  return `Bearer ${token}`;
+  const { accessToken } = await requestToken(context, http, {
+    url: tokenUrl,
+    form,
+    field: 'orgUrl',
+    refusal: (answer, error) => {
+      const details = { providerCode: error?.error, providerMessage: error?.description };
+      if (error?.error === 'invalid_client') {
+        return new TestFailure(Code.INVALID_CREDENTIALS, {
+          field: 'privateKey',
+          hint: "Register this key's public half on the service app, or use the key it has.",
+          ...details,
+        });
+      }
+      if (error?.error === 'invalid_scope') {
+        return new TestFailure(Code.CONSENT_REQUIRED, {
+          field: 'scopes',
+          message: 'The service app has not been granted these scopes.',
+          hint: "Grant the scopes on the app's Okta API Scopes tab.",
+          ...details,
+        });
+      }
+      return oauthRefusal(answer, error, { credential: 'privateKey', location: 'orgUrl', client: 'clientId' });
+    },
+  });
+  return `Bearer ${accessToken}`;
 }
 
 /** Sign in (API token, or a service-app token from a signed assertion), then read one user. */

@@ -1,17 +1,21 @@
 import { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, DatabaseError } from 'pg';
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { classifyNetworkError } from '../connection-test/network-errors';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
-import { caCertificateField, portField } from '../forms/field-presets';
-import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
-import { RelayReachableSettings } from './relay-reachable.settings';
+import {
+  TestErrorCode as Code,
+  Connector,
+  caCertificateField,
+  classifyNetworkError,
+  FormField,
+  portField,
+  probeTransport,
+  RelayReachableSettings,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const VERIFIED_SSL = { field: 'sslMode', in: ['VERIFY_CA', 'VERIFY_FULL'] };
 const ANY_SSL = { field: 'sslMode', notEquals: 'DISABLE' };

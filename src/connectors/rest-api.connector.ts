@@ -1,15 +1,21 @@
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import type { GuardedHttp, HttpAnswer } from '../connection-test/guarded-http';
-import { failureForStatus } from '../connection-test/http-classification';
-import { openHttpsApi } from '../connection-test/http-session';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { caCertificateField } from '../forms/field-presets';
-import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
-import { RelayReachableSettings } from './relay-reachable.settings';
+import {
+  TestErrorCode as Code,
+  Connector,
+  caCertificateField,
+  FieldFormat,
+  FormField,
+  failureForStatus,
+  type GuardedHttp,
+  oauthRefusal,
+  openHttpsApi,
+  RelayReachableSettings,
+  requestToken,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const auth = (...methods: string[]) => ({ field: 'authMethod', in: methods });
 const API_KEY = auth('API_KEY_HEADER', 'API_KEY_QUERY');
@@ -243,48 +249,15 @@ const CREDENTIAL_FIELD: Readonly<Record<string, string>> = {
   OAUTH2_CLIENT_CREDENTIALS: 'clientSecret',
 };
 
-/** RFC 6749 §5.2 token errors: which field is at fault, and what it means. */
-function tokenFailure(answer: HttpAnswer): TestFailure {
-  let body: { error?: string; error_description?: string } = {};
-  try {
-    body = JSON.parse(answer.text);
-  } catch {
-    // not JSON: classified by status below
-  }
-  const details = { providerCode: body.error ?? `HTTP ${answer.status}`, providerMessage: body.error_description };
-  switch (body.error) {
-    case 'invalid_client':
-      return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'clientSecret', ...details });
-    case 'invalid_scope':
-      return new TestFailure(Code.INVALID_VALUE, {
-        field: 'scopes',
-        message: 'The token URL refused the scopes.',
-        ...details,
-      });
-    case 'unauthorized_client':
-    case 'unsupported_grant_type':
-      return new TestFailure(Code.PROVIDER_ERROR, {
-        field: 'clientId',
-        message: 'This client may not use the client-credentials grant.',
-        hint: "Enable the client-credentials grant for this client in the API provider's settings.",
-        ...details,
-      });
-  }
-  return (
-    failureForStatus(answer, { credential: 'clientSecret', location: 'tokenUrl' }, body.error_description) ??
-    new TestFailure(Code.UNEXPECTED_RESPONSE, { field: 'tokenUrl', ...details })
-  );
-}
+/** RFC 6749 §5.2 token errors, on this form's fields. */
+const TOKEN_FIELDS = { credential: 'clientSecret', location: 'tokenUrl', client: 'clientId', scopes: 'scopes' };
 
 async function clientCredentialsToken(context: TestContext, http: GuardedHttp): Promise<string> {
   const clientId = context.text('clientId');
   const clientSecret = context.text('clientSecret');
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (context.text('scopes')) form.set('scope', context.text('scopes'));
-  const headers: Record<string, string> = {
-    'content-type': 'application/x-www-form-urlencoded',
-    accept: 'application/json',
-  };
+  const headers: Record<string, string> = {};
   if (context.text('clientAuthentication') === 'BODY') {
     form.set('client_id', clientId);
     form.set('client_secret', clientSecret);
@@ -294,32 +267,14 @@ async function clientCredentialsToken(context: TestContext, http: GuardedHttp): 
     context.scrubber.add(basic);
     headers.authorization = `Basic ${basic}`;
   }
-  const answer = await context.step(
-    Step.AUTHENTICATE,
-    (signal) =>
-      http.request(context.text('tokenUrl'), {
-        method: 'POST',
-        headers,
-        body: form.toString(),
-        field: 'tokenUrl',
-        signal,
-      }),
-    { field: 'tokenUrl' },
-  );
-  if (answer.status !== 200) throw tokenFailure(answer);
-  try {
-    const token = (JSON.parse(answer.text) as { access_token?: unknown }).access_token;
-    if (typeof token === 'string' && token) {
-      context.scrubber.add(token);
-      return token;
-    }
-  } catch {
-    // fall through
-  }
-  throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+  const { accessToken } = await requestToken(context, http, {
+    url: context.text('tokenUrl'),
+    form,
+    headers,
     field: 'tokenUrl',
-    message: 'The token URL answered 200 without an access_token.',
+    refusal: (answer, error) => oauthRefusal(answer, error, TOKEN_FIELDS),
   });
+  return accessToken;
 }
 
 /**

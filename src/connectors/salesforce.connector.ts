@@ -1,15 +1,22 @@
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import type { HttpAnswer } from '../connection-test/guarded-http';
-import { excerpt, failureForStatus, retryAfterSeconds } from '../connection-test/http-classification';
-import { openHttpsApi, requestToken } from '../connection-test/http-session';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
+import {
+  TestErrorCode as Code,
+  Connector,
+  excerpt,
+  FormField,
+  failureForStatus,
+  type HttpAnswer,
+  type OAuthError,
+  openHttpsApi,
+  requestToken,
+  retryAfterSeconds,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const CLIENT_CREDENTIALS = { field: 'authMethod', equals: 'CLIENT_CREDENTIALS' };
 const JWT_BEARER = { field: 'authMethod', equals: 'JWT_BEARER' };
@@ -172,11 +179,8 @@ export class SalesforceSettings {
 const LOGIN_HISTORY_HINT = 'Salesforce hides the reason on purpose: an admin finds it under Setup > Login History.';
 
 /** Salesforce token-endpoint errors: `error` plus a short `error_description`. */
-function classifyToken(answer: HttpAnswer, method: string): TestFailure {
-  let body: { error?: string; error_description?: string } = {};
-  try {
-    body = JSON.parse(answer.text);
-  } catch {
+function classifyToken(answer: HttpAnswer, error: OAuthError | undefined, method: string): TestFailure {
+  if (!error) {
     return (
       failureForStatus(answer, { credential: 'consumerSecret', location: 'loginUrl' }) ??
       new TestFailure(Code.UNEXPECTED_RESPONSE, {
@@ -185,8 +189,9 @@ function classifyToken(answer: HttpAnswer, method: string): TestFailure {
       })
     );
   }
-  const description = body.error_description ?? '';
-  const details = { providerCode: body.error, providerMessage: description || undefined };
+  const body = { error: error.error };
+  const description = error.description ?? '';
+  const details = { providerCode: error.error, providerMessage: description || undefined };
   if (body.error === 'invalid_client_id') {
     return new TestFailure(Code.APP_NOT_FOUND, {
       field: 'consumerKey',
@@ -351,36 +356,25 @@ async function testSalesforce(context: TestContext): Promise<void> {
         context.scrubber.add(context.text('password') + context.text('securityToken'));
       }
     }
-    const token = await requestToken(
-      context,
-      http,
-      new URL('/services/oauth2/token', loginUrl).toString(),
+    const granted = await requestToken(context, http, {
+      url: new URL('/services/oauth2/token', loginUrl).toString(),
       form,
-      'loginUrl',
-    );
-    if (token.status !== 200) throw classifyToken(token, method);
-    let granted: { access_token?: string; instance_url?: string };
-    try {
-      granted = JSON.parse(token.text);
-    } catch {
+      field: 'loginUrl',
+      refusal: (answer, error) => classifyToken(answer, error, method),
+    });
+    const instanceUrl = granted.body.instance_url;
+    if (typeof instanceUrl !== 'string') {
       throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
         field: 'loginUrl',
-        message: 'The login URL answered with a page, not a Salesforce token. Check the URL.',
+        message: 'The token answer has no instance URL.',
       });
     }
-    if (!granted.access_token || !granted.instance_url) {
-      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
-        field: 'loginUrl',
-        message: 'The token answer has no access token or instance URL.',
-      });
-    }
-    context.scrubber.add(granted.access_token);
     const path = `/services/data/${context.text('apiVersion') || 'v62.0'}/sobjects/${encodeURIComponent(context.text('probeObject') || 'Account')}`;
     const probe = await context.step(
       Step.AUTHORIZE,
       (signal) =>
-        http.request(new URL(path, granted.instance_url).toString(), {
-          headers: { authorization: `Bearer ${granted.access_token}`, accept: 'application/json' },
+        http.request(new URL(path, instanceUrl).toString(), {
+          headers: { authorization: `Bearer ${granted.accessToken}`, accept: 'application/json' },
           field: 'loginUrl',
           signal,
         }),

@@ -1,13 +1,18 @@
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import type { HttpAnswer } from '../connection-test/guarded-http';
-import { excerpt, failureForStatus } from '../connection-test/http-classification';
-import { openHttpsApi, requestToken } from '../connection-test/http-session';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
+import {
+  TestErrorCode as Code,
+  Connector,
+  excerpt,
+  FormField,
+  failureForStatus,
+  type HttpAnswer,
+  openHttpsApi,
+  requestToken,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const WITH_USER = { field: 'authMethod', in: ['BASIC', 'OAUTH_PASSWORD'] };
 const OAUTH = { field: 'authMethod', in: ['OAUTH_PASSWORD', 'OAUTH_CLIENT_CREDENTIALS'] };
@@ -201,27 +206,23 @@ async function testServicenow(context: TestContext): Promise<void> {
       } else {
         form.set('grant_type', 'client_credentials');
       }
-      const token = await requestToken(
-        context,
-        http,
-        new URL('/oauth_token.do', instance).toString(),
+      const { accessToken } = await requestToken(context, http, {
+        url: new URL('/oauth_token.do', instance).toString(),
         form,
-        'instanceUrl',
-      );
-      if (token.status === 401) {
-        throw new TestFailure(Code.INVALID_CREDENTIALS, {
-          field: 'clientSecret',
-          message: 'ServiceNow refused the OAuth sign-in.',
-          hint:
-            method === 'OAUTH_CLIENT_CREDENTIALS'
-              ? 'Check the client ID and secret; the client-credentials grant also needs glide.oauth.inbound.client.credential.grant_type.enabled = true and an OAuth application user.'
-              : 'Check the client ID and secret, and the username and password (ServiceNow does not say which).',
-          providerCode: 'HTTP 401',
-        });
-      }
-      if (token.status !== 200) throw classifyServicenow(token, credential);
-      const accessToken = (JSON.parse(token.text) as { access_token?: string }).access_token ?? '';
-      context.scrubber.add(accessToken);
+        field: 'instanceUrl',
+        refusal: (answer) => {
+          if (answer.status !== 401) return classifyServicenow(answer, credential);
+          return new TestFailure(Code.INVALID_CREDENTIALS, {
+            field: 'clientSecret',
+            message: 'ServiceNow refused the OAuth sign-in.',
+            hint:
+              method === 'OAUTH_CLIENT_CREDENTIALS'
+                ? 'Check the client ID and secret; the client-credentials grant also needs glide.oauth.inbound.client.credential.grant_type.enabled = true and an OAuth application user.'
+                : 'Check the client ID and secret, and the username and password (ServiceNow does not say which).',
+            providerCode: 'HTTP 401',
+          });
+        },
+      });
       authorization = `Bearer ${accessToken}`;
     }
     const table = encodeURIComponent(context.text('probeTable') || 'incident');

@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
 import { Client, type SFTPWrapper, utils } from 'ssh2';
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { classifyNetworkError } from '../connection-test/network-errors';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
-import { portField } from '../forms/field-presets';
-import { FieldFormat, FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
-import { RelayReachableSettings } from './relay-reachable.settings';
+import {
+  TestErrorCode as Code,
+  Connector,
+  classifyNetworkError,
+  FieldFormat,
+  FormField,
+  portField,
+  probeTransport,
+  RelayReachableSettings,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const KEY_AUTH = { field: 'authMethod', equals: 'PRIVATE_KEY' };
 const PASSWORD_AUTH = { field: 'authMethod', equals: 'PASSWORD' };

@@ -1,15 +1,19 @@
 import { createTransport } from 'nodemailer';
-import { TestStepKind as Step } from '../connection-test/connection-test.plan';
-import { classifyNetworkError } from '../connection-test/network-errors';
-import type { TestContext } from '../connection-test/test-context';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { TestFailure } from '../connection-test/test-failure';
-import { probeTransport } from '../connection-test/transport-probe';
-import { caCertificateField, portField } from '../forms/field-presets';
-import { FormSectionKind as Section, FormFieldType as Type } from '../forms/form.enums';
-import { FormField } from '../forms/form-field.decorator';
-import { Connector } from './connector.decorator';
-import { RelayReachableSettings } from './relay-reachable.settings';
+import {
+  TestErrorCode as Code,
+  Connector,
+  caCertificateField,
+  classifyNetworkError,
+  FormField,
+  portField,
+  probeTransport,
+  RelayReachableSettings,
+  FormSectionKind as Section,
+  TestStepKind as Step,
+  type TestContext,
+  TestFailure,
+  FormFieldType as Type,
+} from '../connector-kit';
 
 const PASSWORD_AUTH = { field: 'authMethod', equals: 'PASSWORD' };
 const OAUTH_AUTH = { field: 'authMethod', equals: 'OAUTH2_TOKEN' };

@@ -1,4 +1,4 @@
-import { Directive, Field, InputType } from 'type-graphql';
+import { type ClassType, Directive, Field, InputType } from 'type-graphql';
 import { connectorDirectiveSdl, formFieldDirectiveSdl } from './form-directives';
 import { describeField } from './form-field.decorator';
 import type { FormFieldDefinition } from './form-field.definition';
@@ -12,7 +12,7 @@ export function buildSettingsInputType(
   typeName: string,
   connector: { key: string; name: string; version: number },
   fields: FormFieldDefinition[],
-): Function {
+): ClassType {
   const inputClass = { [typeName]: class {} }[typeName];
   InputType(typeName, {
     description: `Values for the ${connector.name} connector's settings. Omitted fields are left empty (on update, locked fields are kept).`,

@@ -1,25 +1,15 @@
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../errors';
+import { RequestErrorCode } from './request-error-codes';
 
-/** Codes Apollo itself assigns to broken requests; their messages are safe to show. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  // Raised while authenticating and rate limiting, before any resolver runs (http/).
-  'UNAUTHENTICATED',
-  'RATE_LIMITED',
-  // Raised by the introspection policy, in the request pipeline.
-  'FORBIDDEN',
-  // Raised by the trusted-documents policy, in the request pipeline.
-  'UNTRUSTED_DOCUMENT',
-  // Raised by the page-size cost check, in the request pipeline.
-  'QUERY_TOO_COSTLY',
+/**
+ * Codes whose messages are safe to show: Apollo's own for broken requests (all but its
+ * internal error) and every code of Plugboard's request pipeline.
+ */
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set<string>([
+  ...Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(RequestErrorCode),
 ]);
 
 /** Whether the caller may see this error as it is: a domain error or a request error. */
@@ -55,7 +45,7 @@ export function createErrorFormatter() {
       message: 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
 }

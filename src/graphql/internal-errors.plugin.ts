@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
 import { isExposable } from './error-masking';
@@ -28,7 +28,7 @@ export function internalErrorsPlugin(rootLogger: Logger): ApolloServerPlugin<Gra
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code !== 'INTERNAL_SERVER_ERROR') continue;
+            if (error.extensions?.code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) continue;
             (error as { extensions: Record<string, unknown> }).extensions = {
               ...error.extensions,
               requestId: contextValue.requestId,

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { may } from '../auth/principal';
+import type { IntrospectionPolicy } from '../environment';
 import type { GraphQLContext } from './context';
-
-export type IntrospectionPolicy = 'all' | 'roles';
+import { RequestErrorCode } from './request-error-codes';
 
 function selectsIntrospection(selectionSet: SelectionSetNode | undefined): boolean {
   return (selectionSet?.selections ?? []).some((selection) => {
@@ -33,7 +33,7 @@ export function introspectionPolicyPlugin(policy: IntrospectionPolicy): ApolloSe
           throw new GraphQLError(
             'Introspection is only for internal and partner keys. The catalogue queries describe every connector.',
             {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+              extensions: { code: RequestErrorCode.FORBIDDEN, http: { status: 403 } },
             },
           );
         },

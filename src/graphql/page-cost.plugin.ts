@@ -2,8 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { boundedMemo } from './bounded-memo';
-import { pageSize } from './configs/paging.types';
+import { pageSize } from './common/paging.type';
 import type { GraphQLContext } from './context';
+import { RequestErrorCode } from './request-error-codes';
 
 /**
  * The heaviest document a UI sends, a full page of 100 configs with every field, costs about
@@ -69,7 +70,7 @@ export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQL
           if (cost <= max) return;
           throw new GraphQLError(
             `This document could return too much: it costs ${cost} with its page sizes, and the limit is ${max}. Ask for smaller pages (first) or fewer lists at once.`,
-            { extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: max, http: { status: 400 } } },
+            { extensions: { code: RequestErrorCode.QUERY_TOO_COSTLY, cost, maxCost: max, http: { status: 400 } } },
           );
         },
       };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   type ASTNode,
   type DefinitionNode,
@@ -12,9 +11,6 @@ import {
   visit,
 } from 'graphql';
 import { InputError } from '../errors';
-import { packageRoot } from '../package-root';
-
-export type TrustedDocumentsMode = 'off' | 'enforce';
 
 /** Apollo looks persisted documents up under this prefix in its cache. */
 const APQ_PREFIX = 'apq:';
@@ -104,9 +100,4 @@ export class TrustedDocuments {
       delete: async () => {},
     };
   }
-}
-
-/** codegen/generated/persisted-documents.json of this package, from src/ or dist/src/. */
-export function defaultManifestFile(from = __dirname): string {
-  return join(packageRoot(from), 'codegen', 'generated', 'persisted-documents.json');
 }

@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { may } from '../auth/principal';
+import type { TrustedDocumentsMode } from '../environment';
 import { boundedMemo } from './bounded-memo';
 import type { GraphQLContext } from './context';
-import type { TrustedDocuments, TrustedDocumentsMode } from './trusted-documents.manifest';
+import { RequestErrorCode } from './request-error-codes';
+import type { TrustedDocuments } from './trusted-documents.manifest';
 
 /** Documents already judged, by Apollo's query hash; bounded so callers cannot grow it. */
 const VERDICTS_KEPT = 1000;
@@ -28,7 +30,7 @@ export function trustedDocumentsPlugin(
           if (isTrusted(queryHash, () => trusted.includes(document))) return;
           throw new GraphQLError(
             'This server runs only the documents its UIs were built with. Send one of codegen/generated/persisted-documents.json (by hash or as text), or call with a partner or internal key.',
-            { extensions: { code: 'UNTRUSTED_DOCUMENT', http: { status: 400 } } },
+            { extensions: { code: RequestErrorCode.UNTRUSTED_DOCUMENT, http: { status: 400 } } },
           );
         },
       };

@@ -3,6 +3,7 @@ import { API_KEY_PREFIX } from '../auth/api-key.format';
 import type { ApiKeyService } from '../auth/api-key.service';
 import { OidcTokenRefused, type OidcVerifier } from '../auth/oidc.verifier';
 import type { Principal } from '../auth/principal';
+import { RequestErrorCode } from '../graphql/request-error-codes';
 
 /**
  * The caller of one request, from `Authorization: Bearer <API key or OIDC token>`. No header:
@@ -32,6 +33,9 @@ export async function authenticate(
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+    extensions: {
+      code: RequestErrorCode.UNAUTHENTICATED,
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+    },
   });
 }

@@ -11,7 +11,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { OidcVerifier } from '../auth/oidc.verifier';
-import type { PlugboardConfig } from '../config';
+import type { PlugboardConfig } from '../environment';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
 import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';

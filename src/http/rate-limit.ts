@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
+import { RequestErrorCode } from '../graphql/request-error-codes';
 
 /**
  * Requests per minute per caller: an API key's actor, or the client address for anonymous
@@ -22,7 +23,7 @@ export class RequestRateLimit {
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw new GraphQLError(`Too many requests. Try again in ${retryAfter} s.`, {
         extensions: {
-          code: 'RATE_LIMITED',
+          code: RequestErrorCode.RATE_LIMITED,
           retryAfterSeconds: retryAfter,
           http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
         },

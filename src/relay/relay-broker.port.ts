@@ -1,6 +1,16 @@
-import type { ConnectionTestOutcome } from '../connection-test/test-runner';
+import type { ConnectionTestOutcome } from '../connector-kit/connection-test.result';
 import type { RelayedTestRequest } from './relay.protocol';
-import type { RelayLiveState } from './relay-hub';
+
+export type RelayStatus = 'ONLINE' | 'OFFLINE' | 'DEGRADED';
+
+/** What the broker knows of a relay's agent right now. */
+export interface RelayLiveState {
+  status: RelayStatus;
+  connectedSince: Date | null;
+  lastSeenAt: Date | null;
+  agentVersion: string | null;
+  hostname: string | null;
+}
 
 /**
  * How the rest of Plugboard reaches relay agents, wherever they are connected. `RelayHub` is the

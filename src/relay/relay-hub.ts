@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { TestErrorCode as Code } from '../connection-test/test-error-codes';
-import { type TestError, testError } from '../connection-test/test-failure';
-import type { ConnectionTestOutcome } from '../connection-test/test-runner';
+import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
+import { type TestError, testError } from '../connector-kit/connection-test.failure';
+import type { ConnectionTestOutcome } from '../connector-kit/connection-test.result';
 import type { Logger } from '../logger';
 import {
   type AgentMessage,
@@ -17,17 +17,7 @@ import {
   type RelayedTestRequest,
 } from './relay.protocol';
 import type { RelayService } from './relay.service';
-import type { RelayBroker } from './relay-broker.port';
-
-export type RelayStatus = 'ONLINE' | 'OFFLINE' | 'DEGRADED';
-
-export interface RelayLiveState {
-  status: RelayStatus;
-  connectedSince: Date | null;
-  lastSeenAt: Date | null;
-  agentVersion: string | null;
-  hostname: string | null;
-}
+import type { RelayBroker, RelayLiveState } from './relay-broker.port';
 
 interface Pending {
   resolve: (outcome: ConnectionTestOutcome) => void;

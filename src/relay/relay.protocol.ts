@@ -1,4 +1,4 @@
-import type { ConnectionTestOutcome, TestRequest } from '../connection-test/test-runner';
+import type { ConnectionTestOutcome, TestRequest } from '../connector-kit/connection-test.result';
 
 /**
  * The messages between Plugboard (the hub) and a relay agent, as JSON over one WebSocket that

@@ -1,4 +1,4 @@
-import type { PlugboardConfig } from '../config';
+import type { PlugboardConfig } from '../environment';
 import { EnvironmentKeys } from './environment.kek';
 import type { KeyEncryptionKeys } from './key-encryption.port';
 import { LocalFileKeys } from './local-file.kek';

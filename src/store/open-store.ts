@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DefaultAzureCredential } from '@azure/identity';
-import type { PlugboardConfig } from '../config';
+import type { PlugboardConfig } from '../environment';
 import type { Logger } from '../logger';
 import { CosmosStore } from './cosmos/cosmos.store';
 import { SqliteStore } from './sqlite/sqlite.store';

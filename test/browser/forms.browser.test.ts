@@ -6,8 +6,8 @@ import {
   RegisterRelayDocument,
 } from '../../codegen/generated/graphql';
 import { Catalogue } from '../../src/catalogue/catalogue';
+import { connectorDefinitionOf } from '../../src/connector-kit/connector.decorator';
 import { CONNECTORS } from '../../src/connectors';
-import { connectorDefinitionOf } from '../../src/connectors/connector.decorator';
 import { FormFieldType } from '../../src/forms/form.enums';
 import { type FormRule, fieldsReadBy } from '../../src/forms/form-rule';
 import { isRequired, visibleFields } from '../../src/forms/form-visibility';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/environment';
 import { LocalFileKeys } from '../../src/secrets/local-file.kek';
 import { SecretCipher } from '../../src/secrets/secret-cipher';
 import { SqliteStore } from '../../src/store/sqlite/sqlite.store';

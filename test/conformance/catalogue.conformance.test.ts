@@ -1,7 +1,7 @@
 import type { GraphQLInputObjectType, GraphQLObjectType } from 'graphql';
 import { connectorProblems, integrationProblems } from '../../src/catalogue/catalogue.validation';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue';
-import { TestStepKind } from '../../src/connection-test/connection-test.plan';
+import { TestStepKind } from '../../src/connector-kit/test-step';
 import { CONNECTORS } from '../../src/connectors';
 import { FormFieldType, FormSectionKind } from '../../src/forms/form.enums';
 import { fieldsReadBy, ruleProblems } from '../../src/forms/form-rule';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CATALOGUE } from '../../src/connection-test/error-catalogue';
-import { TestErrorCode } from '../../src/connection-test/test-error-codes';
+import { TestErrorCode } from '../../src/connector-kit/connection-test.codes';
+import { ERROR_CATALOGUE } from '../../src/connector-kit/error-catalogue';
 
 const doc = readFileSync(join(__dirname, '../../docs/connection-test-errors.md'), 'utf8');
 

@@ -1,5 +1,5 @@
 import { OutboundGuard, type Resolver } from '../../src/connection-test/outbound-guard';
-import { TestFailure } from '../../src/connection-test/test-failure';
+import { TestFailure } from '../../src/connector-kit/connection-test.failure';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

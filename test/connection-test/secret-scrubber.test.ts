@@ -1,4 +1,4 @@
-import { REDACTED, SecretScrubber } from '../../src/connection-test/secret-scrubber';
+import { REDACTED, SecretScrubber } from '../../src/connector-kit/secret-scrubber';
 
 describe('the secret scrubber', () => {
   const secret = 'p@ss w+rd/=:%é';

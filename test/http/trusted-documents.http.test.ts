@@ -7,7 +7,7 @@ import {
   IntegrationsDocument,
 } from '../../codegen/generated/graphql';
 import { PLATFORM_TENANT } from '../../src/auth/principal';
-import { defaultManifestFile } from '../../src/graphql/trusted-documents.manifest';
+import { defaultManifestFile } from '../../src/environment';
 import { execute } from '../support/graphql-client';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 

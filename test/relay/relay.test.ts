@@ -189,8 +189,10 @@ describe('relays', () => {
     const again = agent(relay.token);
     expect(await again.exited).toBe(2);
     expect(again.output()).toContain('refused the relay token');
+    // The same code as saving a config on a revoked relay: one choice of relay, one set of codes.
     expect((await test({ relayId: relay.id })).data?.testConnection.errors[0]).toMatchObject({
-      code: 'INVALID_VALUE',
+      code: 'RELAY_REVOKED',
+      category: 'CONFIGURATION',
       field: 'relayId',
     });
   });
@@ -214,7 +216,7 @@ describe('relays', () => {
     expect((await execute(server.url, RelaysDocument, {}, other)).data?.relays).toEqual([]);
     const borrowed = await test({ relayId: relay.id }, other);
     expect(borrowed.data?.testConnection.errors[0]).toMatchObject({
-      code: 'INVALID_VALUE',
+      code: 'UNKNOWN_RELAY',
       field: 'relayId',
       message: 'No relay of yours has this id.',
     });

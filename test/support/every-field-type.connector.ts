@@ -1,6 +1,6 @@
-import { TestStepKind } from '../../src/connection-test/connection-test.plan';
-import { Connector } from '../../src/connectors/connector.decorator';
-import { RelayReachableSettings } from '../../src/connectors/relay-reachable.settings';
+import { Connector } from '../../src/connector-kit/connector.decorator';
+import { RelayReachableSettings } from '../../src/connector-kit/relay-reachable.settings';
+import { TestStepKind } from '../../src/connector-kit/test-step';
 import { FormSectionKind as Section, FormFieldType as Type } from '../../src/forms/form.enums';
 import { FormField } from '../../src/forms/form-field.decorator';
 

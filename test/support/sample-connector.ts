@@ -1,5 +1,5 @@
-import { TestStepKind } from '../../src/connection-test/connection-test.plan';
-import { Connector } from '../../src/connectors/connector.decorator';
+import { Connector } from '../../src/connector-kit/connector.decorator';
+import { TestStepKind } from '../../src/connector-kit/test-step';
 import { FieldFormat, FormFieldType, FormSectionKind } from '../../src/forms/form.enums';
 import { FormField } from '../../src/forms/form-field.decorator';
 

@@ -1,7 +1,8 @@
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue';
+import { TestLimiter, type TestLimits } from '../../src/connection-test/connection-test.limiter';
+import { ConnectionTestRunner } from '../../src/connection-test/connection-test.runner';
 import { OutboundGuard } from '../../src/connection-test/outbound-guard';
-import { TestLimiter, type TestLimits } from '../../src/connection-test/test-limiter';
-import { ConnectionTestRunner, type TestRequest } from '../../src/connection-test/test-runner';
+import type { TestRequest } from '../../src/connector-kit/connection-test.result';
 
 /** Loopback, which the test peers listen on: opened the way an operator would open a range. */
 export const LOOPBACK = ['127.0.0.1/32', '::1/128'];

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { type AppOverrides, type RunningApp, startApp } from '../../src/app';
 import { generateApiKey } from '../../src/auth/api-key.format';
-import { loadConfig } from '../../src/config';
+import { defaultCatalogue } from '../../src/catalogue/default-catalogue';
+import { loadConfig } from '../../src/environment';
 import { createLogger } from '../../src/logger';
 
 export interface TestServer extends RunningApp {
@@ -36,7 +37,9 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}, overrides: Ap
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     ...env,
   });
-  const app = await startApp(config, createLogger('debug', sink), overrides);
+  const catalogue = overrides.catalogue ?? defaultCatalogue();
+  const logger = createLogger('debug', { destination: sink, lockedFieldNames: catalogue.lockedFieldNames() });
+  const app = await startApp(config, logger, { ...overrides, catalogue });
   return {
     ...app,
     adminKey,

@@ -1,7 +1,7 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLInputObjectType, type GraphQLObjectType, type GraphQLSchema, isNonNullType } from 'graphql';
 import { buildSchema, Query, Resolver } from 'type-graphql';
-import { connectorDefinitionOf } from '../../src/connectors/connector.decorator';
+import { connectorDefinitionOf } from '../../src/connector-kit/connector.decorator';
 import { FORMAT_PATTERNS } from '../../src/forms/field-format';
 import { FieldFormat, FormFieldType, FormSectionKind } from '../../src/forms/form.enums';
 import { formFieldsOf } from '../../src/forms/form.registry';

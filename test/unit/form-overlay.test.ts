@@ -1,7 +1,7 @@
 import { Catalogue, CatalogueError } from '../../src/catalogue/catalogue';
 import { catalogueProblems } from '../../src/catalogue/catalogue.validation';
-import { connectorDefinitionOf } from '../../src/connectors/connector.decorator';
-import type { ConnectorDefinition } from '../../src/connectors/connector.definition';
+import { connectorDefinitionOf } from '../../src/connector-kit/connector.decorator';
+import type { ConnectorDefinition } from '../../src/connector-kit/connector.definition';
 import { applyOverlay } from '../../src/forms/form-overlay';
 import type { IntegrationDefinition } from '../../src/integrations/integration.definition';
 import { SampleSettings } from '../support/sample-connector';

@@ -1,4 +1,4 @@
-import { connectorDefinitionOf } from '../../src/connectors/connector.decorator';
+import { connectorDefinitionOf } from '../../src/connector-kit/connector.decorator';
 import { applyOverlay } from '../../src/forms/form-overlay';
 import { validateForm } from '../../src/forms/form-validator';
 import { visibleFields } from '../../src/forms/form-visibility';

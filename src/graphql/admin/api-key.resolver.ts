@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { type Permission } from '../../auth/principal';
 import type { StoredApiKey } from '../../store/store.types';
 import { type GraphQLContext, principalOf } from '../context';
-import { ApiKey, CreateApiKeyInput, CreateApiKeyPayload, RevokeApiKeyPayload } from './api-key.types';
+import { ApiKey, CreateApiKeyInput, CreateApiKeyPayload, RevokeApiKeyPayload } from './api-key.type';
 
 const ADMIN: Permission = 'admin';
 

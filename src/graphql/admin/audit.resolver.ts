@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
 import { cursorOf } from '../../store/page-cursor';
-import { PageInfo, pageSize } from '../configs/paging.types';
+import { PageInfo, pageSize } from '../common/paging.type';
 import { type GraphQLContext, principalOf } from '../context';
 
 @ObjectType({ description: 'Who did what to which thing, and when. Field names only, never values.' })

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TestStepKind } from '../../connection-test/connection-test.plan';
+import { TestStepKind } from '../../connector-kit/test-step';
 import { FormSectionKind } from '../../forms/form.enums';
 import { InheritsCacheHint } from '../cache-control';
 import { FormField } from './form-field.type';

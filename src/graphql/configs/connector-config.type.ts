@@ -1,21 +1,15 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Node } from './node.interface';
-import { PageInfo } from './paging.types';
+import { SecretState } from '../../forms/settings-value.types';
+import type { StoredConfig } from '../../store/store.types';
+import { Node } from '../common/node.interface';
+import { PageInfo } from '../common/paging.type';
 
+/** A locked field's SecretState, named: the same concept, listed for generic forms. */
 @ObjectType({ description: 'Whether a locked field holds a value. Never the value, never a mask.' })
-export class LockedFieldState {
+export class LockedFieldState extends SecretState {
   @Field({ description: 'The locked field.' })
   field!: string;
-
-  @Field({ description: 'Whether a value is stored.' })
-  isSet!: boolean;
-
-  @Field(() => Date, { nullable: true, description: 'When it was last set or cleared.' })
-  updatedAt?: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Who last set or cleared it.' })
-  updatedBy?: string | null;
 }
 
 @ObjectType({ description: 'The outcome of the last connection test run against a saved config.' })
@@ -70,6 +64,9 @@ export class ConnectorConfig extends Node {
 
   @Field(() => LastTestResult, { nullable: true, description: 'The last connection test recorded on it.' })
   lastTest?: LastTestResult | null;
+
+  /** The stored config it shows, for the fields that need the catalogue or loaders; not part of the schema. */
+  record!: StoredConfig;
 }
 
 @ObjectType({ description: 'One config in a page.' })

@@ -1,0 +1,52 @@
+import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
+import { TestFailure } from '../connector-kit/connection-test.failure';
+
+export interface TestLimits {
+  /** Tests one tenant may run at once. */
+  perTenant: number;
+  /** Tests one credential (connector, host and account) may run at once. */
+  perCredential: number;
+}
+
+export const DEFAULT_TEST_LIMITS: TestLimits = { perTenant: 10, perCredential: 2 };
+
+/**
+ * Concurrency limits for connection tests, so a burst of Test clicks cannot make a provider
+ * throttle or lock out a service account that other integrations share. Past a limit the test
+ * is refused at once (TEST_RATE_LIMITED) rather than queued: the person who clicked gets an
+ * answer now. Counters are per replica; a cluster-wide limit would need the relay broker.
+ */
+export class TestLimiter {
+  private readonly running = new Map<string, number>();
+
+  constructor(private readonly limits: TestLimits = DEFAULT_TEST_LIMITS) {}
+
+  /** Takes a slot for the tenant and the credential, or throws; call the result to give them back. */
+  acquire(tenantId: string, credential: string): () => void {
+    const keys: [string, number][] = [
+      [`tenant:${tenantId}`, this.limits.perTenant],
+      [`credential:${tenantId}:${credential}`, this.limits.perCredential],
+    ];
+    for (const [key, limit] of keys) {
+      if ((this.running.get(key) ?? 0) >= limit) {
+        throw new TestFailure(Code.TEST_RATE_LIMITED, {
+          retryAfterSeconds: 5,
+          message: key.startsWith('tenant:')
+            ? `${limit} tests are already running for your tenant.`
+            : `${limit} tests are already running with this account on this host.`,
+        });
+      }
+    }
+    for (const [key] of keys) this.running.set(key, (this.running.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const [key] of keys) {
+        const count = (this.running.get(key) ?? 1) - 1;
+        if (count > 0) this.running.set(key, count);
+        else this.running.delete(key);
+      }
+    };
+  }
+}

@@ -1,0 +1,157 @@
+import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
+import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
+import { TestContext } from '../connector-kit/connection-test.context';
+import { type TestError, TestFailure, testError } from '../connector-kit/connection-test.failure';
+import type {
+  ConnectionTestOutcome,
+  ReportedTestError,
+  StepRecord,
+  TestRequest,
+  TestStatus,
+} from '../connector-kit/connection-test.result';
+import type { Destinations } from '../connector-kit/destinations.port';
+import { SecretScrubber } from '../connector-kit/secret-scrubber';
+import type { FormFieldDefinition } from '../forms/form-field.definition';
+import { isValueSet } from '../forms/form-rule';
+import { type FieldError, type ValidatedForm, validateForm } from '../forms/form-validator';
+import { isRequired, visibleFields } from '../forms/form-visibility';
+import type { TestLimiter } from './connection-test.limiter';
+
+type Finish = (
+  status: TestStatus,
+  steps: StepRecord[],
+  errors: TestError[],
+  fields: FormFieldDefinition[],
+  scrubber: SecretScrubber,
+) => ConnectionTestOutcome;
+
+type Prepared =
+  | { refused: ConnectionTestOutcome }
+  | { form: ConnectorForm; validated: ValidatedForm; scrubber: SecretScrubber; finish: Finish };
+
+/**
+ * Runs connection tests: validation first, with the same evaluator as saving; locked fields
+ * must have been re-entered (saved values are never used); then the connector's own test,
+ * within its time limit and the concurrency limits. Every message is scrubbed of every value
+ * submitted in a locked field before it leaves.
+ */
+export class ConnectionTestRunner {
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly destinations: Destinations,
+    private readonly limiter: TestLimiter,
+    private readonly options: { stepTimeoutMs?: number; extraCaCertificates?: string[] } = {},
+  ) {}
+
+  /**
+   * The checks that come before any network: the connector and integration exist, the values
+   * validate, and locked fields were re-entered. A REFUSED outcome, or undefined when a test
+   * may run. Relayed tests are checked here before they are sent to an agent.
+   */
+  async precheck(request: TestRequest): Promise<ConnectionTestOutcome | undefined> {
+    const prepared = await this.prepare(request);
+    return 'refused' in prepared ? prepared.refused : undefined;
+  }
+
+  private async prepare(request: TestRequest): Promise<Prepared> {
+    const started = performance.now();
+    const finish: Finish = (status, steps, errors, fields, scrubber) => ({
+      ok: status === 'SUCCEEDED',
+      status,
+      durationMs: Math.round(performance.now() - started),
+      steps,
+      errors: errors.map((error) => this.report(error, fields, scrubber)),
+    });
+
+    const lookup = this.catalogue.form(request.connectorKey, request.integrationKey);
+    if (!lookup.found) {
+      const field = lookup.reason === 'UNKNOWN_CONNECTOR' ? 'connectorType' : 'integration';
+      const error = testError(Code.INVALID_VALUE, { field, message: `Unknown ${field}.` });
+      return { refused: finish('REFUSED', [], [error], [], new SecretScrubber()) };
+    }
+    const { form } = lookup;
+    const locked = form.fields.filter((field) => field.locked);
+    const scrubber = new SecretScrubber(
+      locked.map((field) => request.values[field.name]).filter((value): value is string => typeof value === 'string'),
+    );
+    const validated = await validateForm(
+      { settingsClass: form.connector.settingsClass, fields: form.fields },
+      request.values,
+    );
+    const refusals = this.refusals(validated.errors, form.fields, request);
+    if (refusals.length) return { refused: finish('REFUSED', [], refusals, form.fields, scrubber) };
+    return { form, validated, scrubber, finish };
+  }
+
+  async run(request: TestRequest): Promise<ConnectionTestOutcome> {
+    const prepared = await this.prepare(request);
+    if ('refused' in prepared) return prepared.refused;
+    const { form, validated, scrubber, finish } = prepared;
+
+    const plan = form.connector.connectionTest;
+    const credential = [
+      form.connector.key,
+      ...(plan.credentialFields ?? []).map((name) => String(validated.values[name] ?? '')),
+    ].join('|');
+    let release: () => void;
+    try {
+      release = this.limiter.acquire(request.tenantId, credential);
+    } catch (error) {
+      if (error instanceof TestFailure) return finish('REFUSED', [], [error.error], form.fields, scrubber);
+      throw error;
+    }
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), plan.timeoutMs);
+    const context = new TestContext(
+      validated.values,
+      this.destinations,
+      scrubber,
+      deadline.signal,
+      this.options.stepTimeoutMs,
+      this.options.extraCaCertificates,
+    );
+    try {
+      await plan.run(context);
+      return finish('SUCCEEDED', context.steps, [], form.fields, scrubber);
+    } catch (error) {
+      const failure = error instanceof TestFailure ? error.error : testError(Code.INTERNAL);
+      return finish('FAILED', context.steps, [failure], form.fields, scrubber);
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+
+  /** Problems that stop a test before anything is attempted. */
+  private refusals(problems: FieldError[], fields: FormFieldDefinition[], request: TestRequest): TestError[] {
+    const visible = visibleFields(fields, {
+      ...request.values,
+      ...Object.fromEntries([...(request.savedLockedFields ?? [])].map((name) => [name, true])),
+    });
+    const notReentered = new Set(
+      visible
+        .filter((field) => field.locked && !isValueSet(request.values[field.name]))
+        .filter((field) => request.savedLockedFields?.has(field.name) || isRequired(field, visible, request.values))
+        .map((field) => field.name),
+    );
+    const errors: TestError[] = [...notReentered].map((field) => testError(Code.LOCKED_FIELD_NOT_REENTERED, { field }));
+    for (const problem of problems) {
+      if (notReentered.has(problem.field)) continue;
+      errors.push(
+        testError(Code.INVALID_VALUE, { field: problem.field, message: problem.message, providerCode: problem.code }),
+      );
+    }
+    return errors;
+  }
+
+  private report(error: TestError, fields: FormFieldDefinition[], scrubber: SecretScrubber): ReportedTestError {
+    const field = fields.find((candidate) => candidate.name === error.field);
+    return {
+      ...error,
+      section: field?.section,
+      message: scrubber.scrub(error.message),
+      hint: scrubber.scrub(error.hint),
+      providerMessage: scrubber.scrub(error.providerMessage),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { rootCertificates } from 'node:tls';
+import { TestErrorCode as Code } from './connection-test.codes';
+import { TestFailure } from './connection-test.failure';
+import type { StepRecord, StepStatus } from './connection-test.result';
+import type { Destinations } from './destinations.port';
+import { classifyNetworkError } from './network-errors';
+import type { SecretScrubber } from './secret-scrubber';
+import { TestStepKind } from './test-step';
+
+const STEP_VERBS: Readonly<Record<TestStepKind, string>> = {
+  [TestStepKind.RESOLVE]: 'resolving the host',
+  [TestStepKind.CONNECT]: 'connecting',
+  [TestStepKind.TLS]: 'negotiating TLS',
+  [TestStepKind.AUTHENTICATE]: 'signing in',
+  [TestStepKind.AUTHORIZE]: 'checking permissions',
+};
+
+/** The default limit of one step, within the whole test's limit. */
+export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
+
+/**
+ * What a connector's test gets: the validated values (locked ones as re-entered), where it may
+ * connect, and `step()` to run each stage with its own time limit. Steps are recorded in order;
+ * a step that fails or times out ends the test with an error that names the step and field.
+ */
+export class TestContext {
+  readonly steps: StepRecord[] = [];
+
+  constructor(
+    readonly values: Readonly<Record<string, unknown>>,
+    readonly destinations: Destinations,
+    readonly scrubber: SecretScrubber,
+    /** Aborted when the whole test's time is up. */
+    readonly signal: AbortSignal,
+    private readonly defaultStepTimeoutMs = DEFAULT_STEP_TIMEOUT_MS,
+    /** CA certificates the operator added to the public ones (a TLS-inspecting proxy, a private cloud). */
+    private readonly extraCaCertificates: readonly string[] = [],
+  ) {}
+
+  /**
+   * The authorities to trust for TLS: the CA a form field names (and only it), else the public
+   * ones plus any the operator added; undefined means Node's public roots alone.
+   */
+  trustedCas(fieldCa?: string): string[] | undefined {
+    if (fieldCa) return [fieldCa];
+    return this.extraCaCertificates.length ? [...rootCertificates, ...this.extraCaCertificates] : undefined;
+  }
+
+  text(field: string): string {
+    const value = this.values[field];
+    return value === undefined || value === null ? '' : String(value);
+  }
+
+  /**
+   * Runs one stage. `field` is where a network, TLS or timeout failure of this stage is
+   * reported. The stage's own signal aborts at its limit or the test's, whichever comes first.
+   */
+  async step<T>(
+    kind: TestStepKind,
+    run: (signal: AbortSignal) => Promise<T>,
+    options: { field?: string; timeoutMs?: number } = {},
+  ): Promise<T> {
+    const started = performance.now();
+    const timeoutMs = options.timeoutMs ?? this.defaultStepTimeoutMs;
+    const stepTimeout = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([this.signal, stepTimeout]);
+    const timedOut = () =>
+      new TestFailure(Code.TIMEOUT, {
+        field: options.field,
+        message: `No answer within ${Math.round(timeoutMs / 1000)} s while ${STEP_VERBS[kind]}.`,
+      });
+    try {
+      const result = await new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(timedOut());
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        run(signal)
+          .then(resolve, reject)
+          .finally(() => signal.removeEventListener('abort', onAbort));
+      });
+      this.record(kind, 'SUCCEEDED', started);
+      return result;
+    } catch (error) {
+      this.record(kind, 'FAILED', started);
+      if (signal.aborted && !(error instanceof TestFailure && error.error.code !== Code.TIMEOUT)) throw timedOut();
+      throw classifyNetworkError(error, options.field) ?? error;
+    }
+  }
+
+  private record(kind: TestStepKind, status: StepStatus, started: number): void {
+    this.steps.push({ kind, status, durationMs: Math.round(performance.now() - started) });
+  }
+}

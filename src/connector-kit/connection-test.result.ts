@@ -1,0 +1,40 @@
+import type { FormSectionKind } from '../forms/form.enums';
+import type { TestError } from './connection-test.failure';
+import type { TestStepKind } from './test-step';
+
+export type StepStatus = 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
+
+/** How one stage of a test went. */
+export interface StepRecord {
+  kind: TestStepKind;
+  status: StepStatus;
+  durationMs: number;
+}
+
+/** A test to run: on the server, or sent to a relay agent as it is. */
+export interface TestRequest {
+  tenantId: string;
+  connectorKey: string;
+  integrationKey?: string | null;
+  /** The form's values; locked fields as re-entered for this test. */
+  values: Record<string, unknown>;
+  /** Locked fields that hold a saved value on the config being tested, if any. */
+  savedLockedFields?: ReadonlySet<string>;
+}
+
+export type TestStatus = 'SUCCEEDED' | 'FAILED' | 'REFUSED';
+
+/** A test error as callers see it: scrubbed, and placed in its form section. */
+export interface ReportedTestError extends TestError {
+  section?: FormSectionKind;
+}
+
+/** What a connection test answers, wherever it ran. */
+export interface ConnectionTestOutcome {
+  ok: boolean;
+  /** REFUSED: nothing was attempted (invalid input, locked fields not re-entered, limits). */
+  status: TestStatus;
+  durationMs: number;
+  steps: StepRecord[];
+  errors: ReportedTestError[];
+}

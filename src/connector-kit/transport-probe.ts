@@ -1,0 +1,72 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import { type TLSSocket, connect as tlsConnect } from 'node:tls';
+import type { TestContext } from './connection-test.context';
+import type { VettedAddress } from './destinations.port';
+import { TestStepKind } from './test-step';
+
+export interface ProbeTarget {
+  host: string;
+  port: number;
+  /** Whether to negotiate TLS after connecting. */
+  tls: boolean;
+  /** The authorities to trust (TestContext.trustedCas); Node's public roots when undefined. */
+  ca?: string[];
+  /** The form field that named the host, for errors. */
+  field: string;
+}
+
+function settle<T extends Socket>(socket: T, readyEvent: string, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      socket.destroy();
+      reject(error);
+    };
+    signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
+    socket.once('error', fail);
+    socket.once(readyEvent, () => {
+      socket.off('error', fail);
+      resolve(socket);
+    });
+  });
+}
+
+/**
+ * The RESOLVE, CONNECT and TLS steps on their own, so that a failure names the stage: the host
+ * is vetted, a TCP connection opened to the vetted address, and (when asked) TLS negotiated and
+ * the certificate verified against the name. The connection is then closed; the protocol
+ * client makes its own, to the returned address (never resolving the name again).
+ */
+export async function probeTransport(context: TestContext, target: ProbeTarget): Promise<VettedAddress> {
+  const vetted = await context.step(TestStepKind.RESOLVE, () => context.destinations.vet(target.host, target.field), {
+    field: target.field,
+  });
+  const socket = await context.step(
+    TestStepKind.CONNECT,
+    (signal) => settle(netConnect({ host: vetted.address, port: target.port }), 'connect', signal),
+    { field: target.field },
+  );
+  try {
+    if (!target.tls) return vetted;
+    const secure = await context.step(
+      TestStepKind.TLS,
+      (signal) =>
+        settle<TLSSocket>(
+          tlsConnect({
+            socket,
+            host: vetted.hostname,
+            servername: vetted.hostname === vetted.address ? undefined : vetted.hostname,
+            ca: target.ca,
+            minVersion: 'TLSv1.2',
+            rejectUnauthorized: true,
+          }),
+          'secureConnect',
+          signal,
+        ),
+      { field: target.field },
+    );
+    secure.destroy();
+    return vetted;
+  } finally {
+    socket.destroy();
+  }
+}

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ipaddr from 'ipaddr.js';
+import { InputError } from './errors';
+import { packageRoot } from './package-root';
+
+/** UI sign-in through an OIDC provider: whose tokens are accepted and how claims map to tenant and role. */
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** The claim naming the tenant, such as `plugboard_tenant`. */
+  tenantClaim: string;
+  /** The claim naming the role: ADMIN, EDITOR or VIEWER. */
+  roleClaim: string;
+  /** How soon an unknown key id may refetch the key set, in ms (key rotation). */
+  jwksCooldownMs: number;
+}
+
+/** Who may introspect the schema: everyone (development), or internal and partner keys only. */
+export type IntrospectionPolicy = 'all' | 'roles';
+
+/** `enforce`: UI sessions may run only the documents of the codegen manifest. */
+export type TrustedDocumentsMode = 'off' | 'enforce';
+
+/** codegen/generated/persisted-documents.json of this package, from src/ or dist/src/. */
+export function defaultManifestFile(from = __dirname): string {
+  return join(packageRoot(from), 'codegen', 'generated', 'persisted-documents.json');
+}
+
+/** Everything Plugboard reads from its environment, parsed and checked in one place at startup. */
+export interface PlugboardConfig {
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** How long a shutdown waits for requests in flight before closing connections, in ms. */
+  shutdownGraceMs: number;
+  /** Where the embedded store, the local key file and the first admin key live. */
+  dataDir: string;
+  /** Set when COSMOS_ENDPOINT is: store in Azure Cosmos DB instead of the embedded SQLite file. */
+  cosmos?: { endpoint: string; key?: string; database: string };
+  /** Key-encryption keys from the environment; otherwise a local key file. */
+  keks: { kind: 'environment'; keys: string; active?: string } | { kind: 'file'; file: string };
+  /** An admin key for the `default` tenant to register at startup, for tests and automation. */
+  bootstrapAdminKey?: string;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins: string[];
+  /** UI sign-in through an OIDC provider; API keys only when unset. */
+  oidc?: OidcSettings;
+  /** Who may introspect: everyone (development), or internal and partner keys only. */
+  introspection: IntrospectionPolicy;
+  /** `enforce`: UI sessions may run only the documents in the codegen manifest. */
+  trustedDocuments: { mode: TrustedDocumentsMode; manifestFile: string };
+  /** The built web client served at `/` (npm run build writes it); absent: `/` says how to build it. */
+  webDir: string;
+  /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
+  rateLimitPerMinute: number;
+  relays: {
+    /** How often agents say they are alive; an agent silent for three of these is DEGRADED. */
+    heartbeatMs: number;
+    /** How long a test sent to an agent may take before RELAY_TIMEOUT. */
+    jobTimeoutMs: number;
+  };
+  connectionTests: {
+    /** Private ranges an operator opens to direct tests (self-hosted deployments). */
+    allowedCidrs: string[];
+    /** PEM CA certificates trusted besides the public ones (a TLS-inspecting proxy, a private cloud). */
+    extraCaCertificates: string[];
+    perTenant: number;
+    perCredential: number;
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T))
+    throw new InputError(`${name} must be one of ${allowed.join(', ')}; it is "${raw}".`);
+  return raw as T;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfig {
+  const dataDir = env.PLUGBOARD_DATA_DIR || 'data';
+  if (env.COSMOS_ENDPOINT && !/^https?:\/\//.test(env.COSMOS_ENDPOINT)) {
+    throw new InputError(
+      `COSMOS_ENDPOINT must be the account URL, such as https://acme.documents.azure.com:443/; it is "${env.COSMOS_ENDPOINT}".`,
+    );
+  }
+  return {
+    // Loopback by default: the embedded setup is for one machine; deployments set HOST=0.0.0.0.
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    bodyLimitBytes: integer(env, 'PLUGBOARD_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    shutdownGraceMs: integer(env, 'PLUGBOARD_SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    dataDir,
+    cosmos: env.COSMOS_ENDPOINT
+      ? {
+          endpoint: env.COSMOS_ENDPOINT,
+          key: env.COSMOS_KEY || undefined,
+          database: env.COSMOS_DATABASE || 'plugboard',
+        }
+      : undefined,
+    keks: env.PLUGBOARD_KEKS
+      ? { kind: 'environment', keys: env.PLUGBOARD_KEKS, active: env.PLUGBOARD_KEK_ACTIVE || undefined }
+      : { kind: 'file', file: env.PLUGBOARD_KEK_FILE || join(dataDir, 'kek.json') },
+    bootstrapAdminKey: env.PLUGBOARD_BOOTSTRAP_ADMIN_KEY || undefined,
+    corsOrigins: (env.PLUGBOARD_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    oidc: env.PLUGBOARD_OIDC_ISSUER
+      ? {
+          issuer: env.PLUGBOARD_OIDC_ISSUER,
+          audience: required(env, 'PLUGBOARD_OIDC_AUDIENCE'),
+          jwksUrl: required(env, 'PLUGBOARD_OIDC_JWKS_URL'),
+          tenantClaim: env.PLUGBOARD_OIDC_TENANT_CLAIM || 'plugboard_tenant',
+          roleClaim: env.PLUGBOARD_OIDC_ROLE_CLAIM || 'plugboard_role',
+          jwksCooldownMs: integer(env, 'PLUGBOARD_OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000),
+        }
+      : undefined,
+    introspection: oneOf(
+      env,
+      'PLUGBOARD_INTROSPECTION',
+      ['all', 'roles'] as const,
+      env.NODE_ENV === 'development' ? 'all' : 'roles',
+    ),
+    trustedDocuments: {
+      mode: oneOf(env, 'PLUGBOARD_TRUSTED_DOCUMENTS', ['off', 'enforce'] as const, 'off'),
+      manifestFile: env.PLUGBOARD_TRUSTED_DOCUMENTS_FILE || defaultManifestFile(),
+    },
+    webDir: env.PLUGBOARD_WEB_DIR || join(packageRoot(), 'dist', 'web'),
+    rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    relays: {
+      heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
+      jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),
+    },
+    connectionTests: {
+      allowedCidrs: cidrs(env, 'PLUGBOARD_OUTBOUND_ALLOW'),
+      extraCaCertificates: env.PLUGBOARD_EXTRA_CA_FILE ? [readPem(env.PLUGBOARD_EXTRA_CA_FILE)] : [],
+      perTenant: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_TENANT', 10, 1, 1000),
+      perCredential: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_CREDENTIAL', 2, 1, 100),
+    },
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new InputError(`${name} is required when PLUGBOARD_OIDC_ISSUER is set.`);
+  return value;
+}
+
+function cidrs(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const cidr of list) {
+    if (!ipaddr.isValidCIDR(cidr))
+      throw new InputError(`${name} must be comma-separated CIDRs such as 10.0.0.0/8; "${cidr}" is not one.`);
+  }
+  return list;
+}
+
+function readPem(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`PLUGBOARD_EXTRA_CA_FILE: cannot read "${file}".`);
+  }
+}

@@ -1,0 +1,41 @@
+import type { StoredConfig } from '../../store/store.types';
+import { toGlobalId } from '../global-id';
+import { ConnectorConfig } from './connector-config.type';
+
+/**
+ * A stored config as the schema shows it. Plain fields are mapped here; its connector, typed
+ * settings, locked-field states and relay are field resolvers (they need the catalogue or a
+ * loader), reading `record`.
+ */
+export function toConnectorConfig(record: StoredConfig): ConnectorConfig {
+  return Object.assign(new ConnectorConfig(), {
+    id: toGlobalId('ConnectorConfig', record.id),
+    name: record.name,
+    connectorVersion: record.connectorVersion,
+    values: record.values,
+    createdAt: new Date(record.createdAt),
+    createdBy: record.createdBy,
+    updatedAt: new Date(record.updatedAt),
+    updatedBy: record.updatedBy,
+    version: record.version,
+    lastTest: record.lastTest ? { ...record.lastTest, at: new Date(record.lastTest.at) } : null,
+    record,
+  });
+}
+
+export function toConnectorConfigOrNull(record: StoredConfig | undefined): ConnectorConfig | null {
+  return record ? toConnectorConfig(record) : null;
+}
+
+/** Whether a locked field of a config holds a value, and who last set or cleared it. Never the value. */
+export function secretStateOf(
+  record: StoredConfig,
+  field: string,
+): { isSet: boolean; updatedAt: Date | null; updatedBy: string | null } {
+  const stored = record.secrets[field] ?? record.clearedSecrets[field];
+  return {
+    isSet: field in record.secrets,
+    updatedAt: stored ? new Date(stored.updatedAt) : null,
+    updatedBy: stored?.updatedBy ?? null,
+  };
+}

@@ -1,0 +1,142 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { TypedSettings } from '../../configs/settings-submission';
+import { TestErrorCategory, TestErrorCode } from '../../connector-kit/connection-test.codes';
+import { TestStepKind } from '../../connector-kit/test-step';
+import { FormSectionKind } from '../../forms/form.enums';
+import { ConnectorSettingsInput } from '../configs/connector-settings.type';
+
+export enum ConnectionTestStatus {
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  REFUSED = 'REFUSED',
+}
+
+export enum TestStepStatus {
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
+}
+
+export enum TestedVia {
+  DIRECT = 'DIRECT',
+  RELAY = 'RELAY',
+}
+
+registerEnumType(ConnectionTestStatus, {
+  name: 'ConnectionTestStatus',
+  description: 'How a connection test ended.',
+  valuesConfig: {
+    SUCCEEDED: { description: 'Every step passed.' },
+    FAILED: { description: 'A step failed; `errors` says which field, why, and the fix.' },
+    REFUSED: { description: 'Nothing was attempted: invalid input, a locked field not re-entered, or a limit.' },
+  },
+});
+registerEnumType(TestStepStatus, { name: 'ConnectionTestStepStatus', description: 'How one step of a test ended.' });
+registerEnumType(TestedVia, {
+  name: 'ConnectionTestedVia',
+  description: 'Where the test ran from.',
+  valuesConfig: {
+    DIRECT: { description: 'From Plugboard itself.' },
+    RELAY: { description: "From a relay agent inside the client's network." },
+  },
+});
+
+@ObjectType({ description: 'One stage of a connection test.' })
+export class ConnectionTestStep {
+  @Field(() => TestStepKind, { description: 'Which stage.' })
+  kind!: TestStepKind;
+
+  @Field(() => TestStepStatus, { description: 'How it ended.' })
+  status!: TestStepStatus;
+
+  @Field(() => Int, { description: 'How long it took, in milliseconds.' })
+  durationMs!: number;
+}
+
+@ObjectType({ description: 'What is wrong, where, and how to fix it.' })
+export class ConnectionTestError {
+  @Field(() => TestErrorCode, { description: 'What failed; the README lists every code with its fix.' })
+  code!: TestErrorCode;
+
+  @Field(() => TestErrorCategory, { description: 'What kind of problem it is.' })
+  category!: TestErrorCategory;
+
+  @Field(() => String, { nullable: true, description: 'The form field at fault, when one is.' })
+  field?: string;
+
+  @Field(() => FormSectionKind, { nullable: true, description: 'The section of that field.' })
+  section?: FormSectionKind;
+
+  @Field({ description: 'What is wrong, in words a person can act on.' })
+  message!: string;
+
+  @Field({ description: 'How to fix it.' })
+  hint!: string;
+
+  @Field({ description: 'Whether trying again unchanged may succeed.' })
+  retryable!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How long to wait before retrying, in seconds, when the provider said.',
+  })
+  retryAfterSeconds?: number;
+
+  @Field(() => String, { nullable: true, description: "The provider's own code, such as AADSTS50076, 28P01 or 535." })
+  providerCode?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's message, with every value entered in a locked field removed.",
+  })
+  providerMessage?: string;
+}
+
+@ObjectType({ description: 'The outcome of a connection test: always data, never a GraphQL error.' })
+export class ConnectionTestResult {
+  @Field({ description: 'Whether the connection works.' })
+  ok!: boolean;
+
+  @Field(() => ConnectionTestStatus, { description: 'How the test ended.' })
+  status!: ConnectionTestStatus;
+
+  @Field(() => Int, { description: 'How long the whole test took, in milliseconds.' })
+  durationMs!: number;
+
+  @Field(() => TestedVia, { description: 'Where it ran from.' })
+  testedVia!: TestedVia;
+
+  @Field(() => [ConnectionTestStep], { description: 'The stages that ran, in order.' })
+  steps!: ConnectionTestStep[];
+
+  @Field(() => [ConnectionTestError], { description: 'What is wrong; empty when ok.' })
+  errors!: ConnectionTestError[];
+}
+
+@InputType({
+  description:
+    'A connection test of the form as filled in. Locked fields must be entered: saved values are never used for a test.',
+})
+export class TestConnectionInput {
+  @Field(() => ID, { description: 'The connector key.' })
+  connectorType!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The integration whose form this is; its overlay applies.' })
+  integration?: string | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Field name → value, locked fields in plain text.' })
+  values?: Record<string, unknown> | null;
+
+  @Field(() => ConnectorSettingsInput, { nullable: true, description: 'The same values, typed.' })
+  settings?: TypedSettings | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The saved config being tested: the outcome is recorded on it as lastTest.',
+  })
+  configId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A relay to test through, instead of the form's relay field." })
+  relay?: string | null;
+}
