@@ -140,6 +140,25 @@ describe('the REST API connection test', () => {
       expect(JSON.stringify(outcome)).not.toContain(CANARY);
     });
 
+    it.each<[string, (response: import('node:http').ServerResponse) => void, string]>([
+      [
+        'a web page',
+        (response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Login</html>'),
+        'page',
+      ],
+      ['JSON without a token', (response) => json(response, 200, { token_type: 'Bearer' }), 'without an access token'],
+    ])('reports %s from the token URL on that field', async (_name, answer, said) => {
+      api.handle((_request, response) => answer(response));
+      const outcome = await run('rest-api', oauth());
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          code: 'UNEXPECTED_RESPONSE',
+          field: 'tokenUrl',
+          message: expect.stringContaining(said),
+        }),
+      ]);
+    });
+
     it('sends the client in the body when asked', async () => {
       api.handle((request, response) =>
         json(response, 200, request.url === '/oauth/token' ? { access_token: 'tok-abcdef' } : {}),

@@ -7,6 +7,7 @@ import {
   IntegrationsDocument,
 } from '../../codegen/generated/graphql';
 import { PLATFORM_TENANT } from '../../src/auth/principal';
+import { defaultCatalogue } from '../../src/catalogue/default-catalogue';
 import { defaultManifestFile } from '../../src/environment';
 import { execute } from '../support/graphql-client';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
@@ -51,7 +52,9 @@ describe('trusted documents', () => {
       bearer(enforcing.adminKey),
     );
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { data: { connectorTypes: unknown[] } }).data.connectorTypes.length).toBe(10);
+    expect(((await response.json()) as { data: { connectorTypes: unknown[] } }).data.connectorTypes.length).toBe(
+      defaultCatalogue().connectors().length,
+    );
   });
 
   it('serves a persisted catalogue query over GET with Cache-Control and an ETag, and 304 on match', async () => {

@@ -1,0 +1,75 @@
+import { type HttpsPeer, json } from '../peers/https.peer';
+import { type Answer, routes, SECRET, startProviderPeer } from '../support/provider-peer';
+import type { testRunner } from '../support/test-runner';
+
+/** Jira Cloud's connection test against a local HTTPS peer answering with Jira Cloud's real payloads. */
+let peer: HttpsPeer;
+let run: ReturnType<typeof testRunner>;
+
+beforeAll(async () => {
+  ({ peer, run } = await startProviderPeer());
+});
+
+afterAll(async () => {
+  await peer.stop();
+});
+
+describe('Jira Cloud', () => {
+  const values = (overrides: Record<string, unknown> = {}) => ({
+    siteUrl: peer.url,
+    email: 'int@acme.com',
+    apiToken: SECRET,
+    ...overrides,
+  });
+
+  it('reads the account and the project', async () => {
+    peer.handle(
+      routes({
+        '/rest/api/3/myself': (_r, res) => json(res, 200, { accountId: '5b10' }),
+        '/rest/api/3/project/OPS': (_r, res) => json(res, 200, { key: 'OPS' }),
+      }),
+    );
+    expect((await run('jira-cloud', values({ projectKey: 'OPS' }), { integrationKey: 'ticket-sync' })).errors).toEqual(
+      [],
+    );
+    expect(peer.requests.at(-2)?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`int@acme.com:${SECRET}`).toString('base64')}`,
+    );
+  });
+
+  it.each<[string, Record<string, Answer>, Record<string, unknown>, object]>([
+    [
+      'a refused token',
+      {
+        '/rest/api/3/myself': (_r, res) =>
+          json(res, 401, { errorMessages: ['Client must be authenticated to access this resource.'] }),
+      },
+      {},
+      { code: 'INVALID_CREDENTIALS', field: 'apiToken' },
+    ],
+    [
+      'a project it cannot see',
+      {
+        '/rest/api/3/myself': (_r, res) => json(res, 200, {}),
+        '/rest/api/3/project/': (_r, res) =>
+          json(res, 404, { errorMessages: ["No project could be found with key 'NOPE'."] }),
+      },
+      { projectKey: 'NOPE' },
+      { code: 'NOT_FOUND', field: 'projectKey' },
+    ],
+    [
+      'throttling',
+      { '/rest/api/3/myself': (_r, res) => json(res, 429, {}, { 'retry-after': '30' }) },
+      {},
+      { code: 'THROTTLED', retryAfterSeconds: 30 },
+    ],
+  ])('classifies %s', async (_name, table, overrides, expected) => {
+    peer.handle(routes(table));
+    // The project key is shown by the ticket-sync integration.
+    const outcome = await run('jira-cloud', values(overrides), {
+      integrationKey: overrides.projectKey ? 'ticket-sync' : null,
+    });
+    expect(outcome.errors).toEqual([expect.objectContaining({ hint: expect.any(String), ...expected })]);
+    expect(JSON.stringify(outcome)).not.toContain(SECRET);
+  });
+});

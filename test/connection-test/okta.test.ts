@@ -1,0 +1,126 @@
+import { type HttpsPeer, json } from '../peers/https.peer';
+import { type Answer, PRIVATE_KEY, routes, SECRET, startProviderPeer } from '../support/provider-peer';
+import type { testRunner } from '../support/test-runner';
+
+/** Okta's connection test against a local HTTPS peer answering with Okta's real payloads. */
+let peer: HttpsPeer;
+let run: ReturnType<typeof testRunner>;
+
+beforeAll(async () => {
+  ({ peer, run } = await startProviderPeer());
+});
+
+afterAll(async () => {
+  await peer.stop();
+});
+
+describe('Okta', () => {
+  const users: Answer = (_r, res) => json(res, 200, [{ id: '00u1' }]);
+  const apiToken = (overrides: Record<string, unknown> = {}) => ({
+    authMethod: 'API_TOKEN',
+    apiToken: SECRET,
+    ...overrides,
+  });
+
+  it('reads a user with an API token (SSWS)', async () => {
+    peer.handle(routes({ '/api/v1/users': users }));
+    expect((await run('okta', { orgUrl: peer.url, ...apiToken() })).errors).toEqual([]);
+    expect(peer.requests.at(-1)?.headers.authorization).toBe(`SSWS ${SECRET}`);
+  });
+
+  it('gets a service-app token with a signed assertion, then reads a user', async () => {
+    peer.handle(
+      routes({
+        '/oauth2/v1/token': (_r, res) => json(res, 200, { access_token: 'okta-at-1', token_type: 'Bearer' }),
+        '/api/v1/users': users,
+      }),
+    );
+    const outcome = await run('okta', {
+      orgUrl: peer.url,
+      authMethod: 'OAUTH_SERVICE_APP',
+      clientId: '0oa1',
+      privateKey: PRIVATE_KEY,
+      scopes: ['okta.users.read'],
+    });
+    expect(outcome.errors).toEqual([]);
+    const form = new URLSearchParams(peer.requests.find((r) => r.url === '/oauth2/v1/token')?.body);
+    expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+  });
+
+  it.each<[string, Record<string, Answer>, Record<string, unknown>, object]>([
+    [
+      'an invalid API token (E0000011)',
+      {
+        '/api/v1/users': (_r, res) => json(res, 401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' }),
+      },
+      apiToken(),
+      { code: 'INVALID_CREDENTIALS', field: 'apiToken', providerCode: 'E0000011' },
+    ],
+    [
+      'missing rights (E0000006)',
+      {
+        '/api/v1/users': (_r, res) =>
+          json(res, 403, {
+            errorCode: 'E0000006',
+            errorSummary: 'You do not have permission to perform the requested action',
+          }),
+      },
+      apiToken(),
+      { code: 'PERMISSION_DENIED' },
+    ],
+    [
+      'rate limiting (E0000047)',
+      {
+        '/api/v1/users': (_r, res) =>
+          json(
+            res,
+            429,
+            { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' },
+            { 'retry-after': '60' },
+          ),
+      },
+      apiToken(),
+      { code: 'THROTTLED', retryAfterSeconds: 60 },
+    ],
+    [
+      'scopes not granted',
+      {
+        '/oauth2/v1/token': (_r, res) =>
+          json(res, 400, {
+            error: 'invalid_scope',
+            error_description: 'The following scopes are not allowed: okta.users.manage',
+          }),
+      },
+      {
+        authMethod: 'OAUTH_SERVICE_APP',
+        clientId: '0oa1',
+        privateKey: PRIVATE_KEY,
+        scopes: ['okta.users.manage'],
+      },
+      { code: 'CONSENT_REQUIRED', field: 'scopes' },
+    ],
+    [
+      'an unregistered key',
+      {
+        '/oauth2/v1/token': (_r, res) =>
+          json(res, 401, { error: 'invalid_client', error_description: 'The client_assertion signature is invalid.' }),
+      },
+      { authMethod: 'OAUTH_SERVICE_APP', clientId: '0oa1', privateKey: PRIVATE_KEY },
+      { code: 'INVALID_CREDENTIALS', field: 'privateKey' },
+    ],
+    [
+      'a sign-in page where the token endpoint should be',
+      {
+        '/oauth2/v1/token': (_r, res) =>
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>'),
+      },
+      { authMethod: 'OAUTH_SERVICE_APP', clientId: '0oa1', privateKey: PRIVATE_KEY },
+      { code: 'UNEXPECTED_RESPONSE', field: 'orgUrl' },
+    ],
+  ])('classifies %s', async (_name, table, values, expected) => {
+    peer.handle(routes(table));
+    const outcome = await run('okta', { orgUrl: peer.url, ...values });
+    expect(outcome.errors).toEqual([expect.objectContaining({ hint: expect.any(String), ...expected })]);
+    expect(JSON.stringify(outcome)).not.toContain(SECRET);
+  });
+});
