@@ -254,4 +254,12 @@ describe('the Microsoft Graph connection test, against a local identity platform
       response.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad Gateway</body></html>');
     expect((await run(secret())).errors[0]).toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
   });
+
+  it('reports a sign-in page answering 200 where the token endpoint should be, on the authority host', async () => {
+    entra.tokenAnswer = (response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in</body></html>');
+    expect((await run(secret())).errors).toEqual([
+      expect.objectContaining({ code: 'UNEXPECTED_RESPONSE', field: 'authorityHost' }),
+    ]);
+  });
 });
