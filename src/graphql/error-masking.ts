@@ -2,6 +2,7 @@ import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/error
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../errors';
 import { RequestErrorCode } from './request-error-codes';
+import { messageWithoutValues } from './value-free-messages';
 
 /**
  * Codes whose messages are safe to show: Apollo's own for broken requests (all but its
@@ -39,7 +40,9 @@ export function createErrorFormatter() {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const inner = (original as { originalError?: { message?: unknown } } | undefined)?.originalError?.message;
+      const message = messageWithoutValues(formatted.message, typeof inner === 'string' ? inner : undefined);
+      return { ...formatted, message, extensions };
     }
     return {
       message: 'Internal server error',

@@ -20,6 +20,7 @@ import { pageCostPlugin } from '../graphql/page-cost.plugin';
 import type { Services } from '../graphql/services';
 import { TrustedDocuments } from '../graphql/trusted-documents.manifest';
 import { trustedDocumentsPlugin } from '../graphql/trusted-documents.plugin';
+import { valueEchoPlugin } from '../graphql/value-echo.plugin';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import type { Metrics } from '../observability/metrics';
@@ -126,6 +127,7 @@ export async function createHttpServer({
       responseCachePlugin(),
       graphqlMetricsPlugin(metrics),
       internalErrorsPlugin(logger),
+      valueEchoPlugin(),
       ...(unhardened
         ? []
         : [

@@ -1,0 +1,88 @@
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Requests a hostile or careless caller sends: every answer is a coded GraphQL-over-HTTP error
+ * (never a 5xx), and no message quotes back a value the caller submitted.
+ */
+const CANARY = 'Hostile-Canary-Secret-7781';
+const CREATE = `mutation Create($input: CreateConnectorConfigInput!) {
+  createConnectorConfig(input: $input) { errors { code field message } config { id } }
+}`;
+const TEST = `mutation Test($input: TestConnectionInput!) {
+  testConnection(input: $input) { ok errors { code field message } }
+}`;
+let server: TestServer;
+let admin: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = { authorization: `Bearer ${server.adminKey}` };
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+async function post(body: unknown, headers: Record<string, string> = admin) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string } }[] },
+  };
+}
+
+describe('variable coercion errors quote no submitted value', () => {
+  const restApi = (extra: Record<string, unknown>) => ({
+    restApi: { baseUrl: 'https://example.com', authMethod: 'BEARER', bearerToken: CANARY, ...extra },
+  });
+  it.each<[string, string, Record<string, unknown>]>([
+    ['typed settings with an unknown field', CREATE, { name: 'x', settings: restApi({ nope: 1 }) }],
+    ['a locked field given as a list', CREATE, { name: 'x', settings: restApi({ bearerToken: [CANARY] }) }],
+    [
+      'two members of the @oneOf input',
+      CREATE,
+      { name: 'x', settings: { ...restApi({}), okta: { apiToken: CANARY } } },
+    ],
+    ['settings given as a string', CREATE, { name: 'x', settings: `{"restApi":{"bearerToken":"${CANARY}"}}` }],
+    ['name missing beside a values map', CREATE, { connectorType: 'rest-api', values: { bearerToken: CANARY } }],
+    ['a locked field given as a number inside values of a test', TEST, { connectorType: 'rest-api', values: CANARY }],
+  ])('%s', async (_name, query, input) => {
+    const answer = await post({ query, variables: { input } });
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.json.errors?.[0].message).toMatch(/^Variable "\$input" got an invalid value/);
+    expect(answer.text).not.toContain(CANARY);
+    expect(server.logs()).not.toContain(CANARY);
+  });
+
+  it('a choice given a secret is a field error that does not quote it either', async () => {
+    const answer = await post({
+      query: CREATE,
+      variables: { input: { name: 'x', settings: restApi({ authMethod: CANARY }) } },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('authMethod');
+    expect(answer.text).not.toContain(CANARY);
+  });
+
+  it('still says where and why', async () => {
+    const answer = await post({ query: CREATE, variables: { input: { name: 'x', settings: restApi({ nope: 1 }) } } });
+    expect(answer.json.errors?.[0].message).toBe(
+      'Variable "$input" got an invalid value at "input.settings.restApi"; Field "nope" is not defined by type "RestApiSettingsInput".',
+    );
+  });
+
+  it('quotes no literal of the document either', async () => {
+    const answer = await post({
+      query: `mutation { createConnectorConfig(input: { name: ["${CANARY}"], connectorType: "rest-api" }) { errors { code } } }`,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.text).not.toContain(CANARY);
+  });
+});
