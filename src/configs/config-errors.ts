@@ -12,6 +12,7 @@ export const ConfigErrorCode = {
   RELAY_REVOKED: 'RELAY_REVOKED',
   NOT_LOCKED: 'NOT_LOCKED',
   CONFLICTING_CHANGE: 'CONFLICTING_CHANGE',
+  TOO_MANY_ERRORS: 'TOO_MANY_ERRORS',
 } as const;
 export type ConfigErrorCode = (typeof ConfigErrorCode)[keyof typeof ConfigErrorCode];
 
@@ -26,3 +27,24 @@ export const configError = (field: string, code: ConfigErrorCode, message: strin
   code,
   message,
 });
+
+/** The most problems one answer lists: past it, a form is not a form but noise (or an attack). */
+export const MAX_LISTED_ERRORS = 50;
+
+/**
+ * At most MAX_LISTED_ERRORS problems, the last one saying how many more there were, so that a
+ * submission of 40,000 unknown fields gets a short answer, not a 3.5 MB one.
+ */
+export function listedErrors(errors: ConfigError[]): ConfigError[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  const shown = errors.slice(0, MAX_LISTED_ERRORS - 1);
+  const more = errors.length - shown.length;
+  return [
+    ...shown,
+    configError(
+      'values',
+      ConfigErrorCode.TOO_MANY_ERRORS,
+      `${more} more problems are not listed. Correct these first.`,
+    ),
+  ];
+}

@@ -10,7 +10,7 @@ import type { SecretCipher } from '../secrets/secret-cipher';
 import { VersionConflictError } from '../store/store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store/store.port';
 import { SCHEMA_VERSION, type StoredConfig, type StoredSecret } from '../store/store.types';
-import { ConfigErrorCode as Code, type ConfigError, configError } from './config-errors';
+import { ConfigErrorCode as Code, type ConfigError, configError, listedErrors } from './config-errors';
 import { readSubmission, type SettingsSubmission, type TypedSettings } from './settings-submission';
 
 /** A new config: its values as a name → value map or as typed settings (which name the connector). */
@@ -122,7 +122,7 @@ export class ConfigService {
     const id = uuidv7();
     const prepared = await this.prepare(principal, form, id, submitted.values ?? {}, {}, new Set());
     errors.push(...prepared.errors);
-    if (errors.length) return { config: null, errors };
+    if (errors.length) return { config: null, errors: listedErrors(errors) };
     const at = new Date().toISOString();
     const name = command.name.trim();
     const config: StoredConfig = {
@@ -174,7 +174,7 @@ export class ConfigService {
     const kept = new Set([...Object.keys(current.secrets)].filter((field) => !clear.has(field)));
     const prepared = await this.prepare(principal, form, current.id, submitted, current.secrets, kept);
     errors.push(...prepared.errors);
-    if (errors.length) return { config: null, errors };
+    if (errors.length) return { config: null, errors: listedErrors(errors) };
 
     const at = new Date().toISOString();
     const name = command.name?.trim() || current.name;

@@ -1,4 +1,5 @@
 import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
+import { MAX_LISTED_ERRORS } from '../configs/config-errors';
 import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
 import { TestContext } from '../connector-kit/connection-test.context';
 import { type TestError, TestFailure, testError } from '../connector-kit/connection-test.failure';
@@ -35,6 +36,14 @@ type Prepared =
  * within its time limit and the concurrency limits. Every message is scrubbed of every value
  * submitted in a locked field before it leaves.
  */
+/** As many refusals as a config save lists (MAX_LISTED_ERRORS), the last saying how many more. */
+function listedTestErrors(errors: TestError[]): TestError[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  const shown = errors.slice(0, MAX_LISTED_ERRORS - 1);
+  const message = `${errors.length - shown.length} more problems are not listed. Correct these first.`;
+  return [...shown, testError(Code.INVALID_VALUE, { field: 'values', message })];
+}
+
 export class ConnectionTestRunner {
   constructor(
     private readonly catalogue: Catalogue,
@@ -79,7 +88,7 @@ export class ConnectionTestRunner {
       request.values,
     );
     const refusals = this.refusals(validated.errors, form.fields, request);
-    if (refusals.length) return { refused: finish('REFUSED', [], refusals, form.fields, scrubber) };
+    if (refusals.length) return { refused: finish('REFUSED', [], listedTestErrors(refusals), form.fields, scrubber) };
     return { form, validated, scrubber, finish };
   }
 

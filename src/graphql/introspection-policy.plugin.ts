@@ -28,7 +28,8 @@ export function introspectionPolicyPlugin(policy: IntrospectionPolicy): ApolloSe
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (!selectsIntrospection((operation as OperationDefinitionNode).selectionSet)) return;
+          // No operation of that name (or several unnamed): Apollo answers that itself, with a 400.
+          if (!operation || !selectsIntrospection(operation.selectionSet)) return;
           if (mayIntrospect(policy, contextValue)) return;
           throw new GraphQLError(
             'Introspection is only for internal and partner keys. The catalogue queries describe every connector.',

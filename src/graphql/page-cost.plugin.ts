@@ -53,7 +53,8 @@ export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQL
   return {
     async requestDidStart({ schema }) {
       return {
-        async didResolveOperation({ document, request, operationName, queryHash }) {
+        async didResolveOperation({ document, request, operation, operationName, queryHash }) {
+          if (!operation) return; // Apollo answers an unresolved operation itself, with a 400.
           const costOf = () => {
             try {
               return pagedCostOf(schema, document, request.variables, operationName);

@@ -12,6 +12,8 @@ export enum RequestErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** A document outside the trusted manifest (trusted-documents.plugin.ts). */
   UNTRUSTED_DOCUMENT = 'UNTRUSTED_DOCUMENT',
+  /** Variables or extensions nested past the limit (http/input-nesting.ts). */
+  INPUT_TOO_DEEP = 'INPUT_TOO_DEEP',
   /** Page sizes that add up past the limit (page-cost.plugin.ts). */
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
 }

@@ -26,6 +26,7 @@ import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import type { Metrics } from '../observability/metrics';
 import { authenticate } from './authenticate';
 import { addConditionalGets } from './etag';
+import { assertInputNesting } from './input-nesting';
 import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
 import { serveWebClient, WEB_CLIENT_CSP } from './web-client';
@@ -144,6 +145,7 @@ export async function createHttpServer({
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
+      assertInputNesting(request.body, request.query);
       const principal = await authenticate(request.headers.authorization, services.apiKeys, oidc);
       if (!unhardened) await rateLimit.take(principal, request.ip);
       return createContext(request.id, logger.child({ requestId: request.id }), services, principal);

@@ -86,3 +86,53 @@ describe('variable coercion errors quote no submitted value', () => {
     expect(answer.text).not.toContain(CANARY);
   });
 });
+
+describe('malformed requests get a coded 400, never a 5xx', () => {
+  it.each<[string, unknown]>([
+    ['an operationName that names no operation', { query: 'query A { __typename }', operationName: 'B' }],
+    ['two operations and no operationName', { query: 'query A { __typename } query B { __typename }' }],
+    [
+      'introspection under a missing operation name',
+      { query: 'query A { __schema { types { name } } }', operationName: 'B' },
+    ],
+  ])('%s', async (_name, body) => {
+    for (const headers of [admin, {}]) {
+      const answer = await post(body, headers);
+      expect(answer.status).toBe(400);
+      expect(answer.json.errors?.[0].extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    }
+  });
+
+  it.each([5_000, 100_000])('variables nested %i levels deep, even unused and anonymous', async (depth) => {
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const body = `{"query":"query { __typename }","variables":{"unused":${deep}}}`;
+    const answer = await post(body, {});
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors?.[0].extensions?.code).toBe('INPUT_TOO_DEEP');
+    const get = await fetch(
+      `${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent(`{"v":${'['.repeat(40)}${']'.repeat(40)}}`)}`,
+      { headers: { 'apollo-require-preflight': 'true' } },
+    );
+    expect(get.status).toBe(400);
+  });
+
+  it('lists at most 50 problems, the last saying how many more', async () => {
+    const values = Object.fromEntries(Array.from({ length: 40_000 }, (_, index) => [`unknown${index}`, 1]));
+    const answer = await post({
+      query: CREATE,
+      variables: { input: { name: 'x', connectorType: 'rest-api', values } },
+    });
+    const errors = (answer.json as { data: { createConnectorConfig: { errors: { code: string; message: string }[] } } })
+      .data.createConnectorConfig.errors;
+    expect(errors).toHaveLength(50);
+    expect(errors.at(-1)).toMatchObject({
+      code: 'TOO_MANY_ERRORS',
+      message: expect.stringMatching(/^\d+ more problems/),
+    });
+    expect(answer.text.length).toBeLessThan(20_000);
+    const test = await post({ query: TEST, variables: { input: { connectorType: 'rest-api', values } } });
+    expect((test.json as { data: { testConnection: { errors: unknown[] } } }).data.testConnection.errors).toHaveLength(
+      50,
+    );
+  });
+});
