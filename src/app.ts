@@ -81,6 +81,7 @@ export async function startApp(
           perCredential: config.connectionTests.perCredential,
         }),
         { extraCaCertificates: config.connectionTests.extraCaCertificates },
+        logger,
       ),
       hub,
       logger,

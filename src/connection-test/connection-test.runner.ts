@@ -16,6 +16,7 @@ import type { FormFieldDefinition } from '../forms/form-field.definition';
 import { isValueSet } from '../forms/form-rule';
 import { type FieldError, type ValidatedForm, validateForm } from '../forms/form-validator';
 import { isRequired, visibleFields } from '../forms/form-visibility';
+import type { Logger } from '../logger';
 import type { TestLimiter } from './connection-test.limiter';
 
 type Finish = (
@@ -50,6 +51,8 @@ export class ConnectionTestRunner {
     private readonly destinations: Destinations,
     private readonly limiter: TestLimiter,
     private readonly options: { stepTimeoutMs?: number; extraCaCertificates?: string[] } = {},
+    /** Where unexpected failures are logged, with their cause. */
+    private readonly logger?: Pick<Logger, 'error'>,
   ) {}
 
   /**
@@ -123,8 +126,24 @@ export class ConnectionTestRunner {
       await plan.run(context);
       return finish('SUCCEEDED', context.steps, [], form.fields, scrubber);
     } catch (error) {
-      const failure = error instanceof TestFailure ? error.error : testError(Code.INTERNAL);
-      return finish('FAILED', context.steps, [failure], form.fields, scrubber);
+      if (error instanceof TestFailure) return finish('FAILED', context.steps, [error.error], form.fields, scrubber);
+      // A bug or a library's surprise: the caller gets the request id, the log the cause (scrubbed).
+      const cause = error instanceof Error ? error : new Error(String(error));
+      this.logger?.error(
+        {
+          requestId: request.requestId,
+          connector: request.connectorKey,
+          cause: { name: cause.name, message: scrubber.scrub(cause.message), stack: scrubber.scrub(cause.stack) },
+        },
+        'connection test failed unexpectedly',
+      );
+      const internal = testError(Code.INTERNAL, {
+        requestId: request.requestId,
+        message: request.requestId
+          ? `Plugboard failed while running the test (request id ${request.requestId}).`
+          : undefined,
+      });
+      return finish('FAILED', context.steps, [internal], form.fields, scrubber);
     } finally {
       clearTimeout(timer);
       release();

@@ -18,6 +18,8 @@ export interface TestConnectionCommand extends SettingsSubmission {
   configId?: string | null;
   /** A relay to run the test through; also read from the form's relay field. */
   relayId?: string | null;
+  /** The request that asked, for INTERNAL failures and their log line. */
+  requestId?: string;
 }
 
 export interface TestConnectionResult extends ConnectionTestOutcome {
@@ -116,6 +118,7 @@ export class ConnectionTestService {
       integrationKey: command.integrationKey,
       values: submitted.values ?? {},
       savedLockedFields,
+      requestId: command.requestId,
     };
     const fields = this.catalogue.connector(command.connectorKey)?.fields ?? [];
     const relay = await chooseRelay(

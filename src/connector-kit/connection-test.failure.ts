@@ -15,6 +15,8 @@ export interface TestError {
   providerCode?: string;
   /** The provider's message, with every submitted secret removed. */
   providerMessage?: string;
+  /** With INTERNAL: the request whose log line holds the cause, for support. */
+  requestId?: string;
 }
 
 export type TestErrorDetails = Partial<Omit<TestError, 'code' | 'category'>>;

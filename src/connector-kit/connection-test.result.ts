@@ -20,6 +20,8 @@ export interface TestRequest {
   values: Record<string, unknown>;
   /** Locked fields that hold a saved value on the config being tested, if any. */
   savedLockedFields?: ReadonlySet<string>;
+  /** The request that asked for the test: an unexpected failure names it, and is logged under it. */
+  requestId?: string;
 }
 
 export type TestStatus = 'SUCCEEDED' | 'FAILED' | 'REFUSED';

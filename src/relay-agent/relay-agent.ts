@@ -47,6 +47,8 @@ export class RelayAgent {
       options.catalogue,
       new AgentDestinations(options.allow),
       new TestLimiter({ perTenant: options.concurrency, perCredential: options.concurrency }),
+      {},
+      options.logger,
     );
     this.finished = new Promise((resolve) => {
       this.finish = resolve;

@@ -23,6 +23,7 @@ export class ConnectionTestResolver {
       settings: input.settings,
       configId: input.configId ? (localIdOf('ConnectorConfig', input.configId) ?? '') : null,
       relayId: input.relay ? (localIdOf('Relay', input.relay) ?? input.relay) : null,
+      requestId: context.requestId,
     });
     return toConnectionTestResult(result);
   }

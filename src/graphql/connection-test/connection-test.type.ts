@@ -91,6 +91,12 @@ export class ConnectionTestError {
     description: "The provider's message, with every value entered in a locked field removed.",
   })
   providerMessage?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'With INTERNAL: the request id to give support; the server logged the cause under it.',
+  })
+  requestId?: string;
 }
 
 @ObjectType({ description: 'The outcome of a connection test: always data, never a GraphQL error.' })
