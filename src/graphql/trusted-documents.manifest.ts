@@ -4,6 +4,7 @@ import {
   type ASTNode,
   type DefinitionNode,
   type DocumentNode,
+  Kind,
   parse,
   print,
   type SelectionNode,
@@ -57,6 +58,8 @@ export function canonicalDocument(document: DocumentNode): string {
 export class TrustedDocuments {
   private readonly byHash = new Map<string, string>();
   private readonly canonical = new Set<string>();
+  /** The operation names of the documents, the only ones metrics label by name. */
+  readonly operationNames = new Set<string>();
 
   constructor(manifest: Record<string, string>) {
     for (const [key, document] of Object.entries(manifest)) {
@@ -64,7 +67,12 @@ export class TrustedDocuments {
       if (createHash('sha256').update(document).digest('hex') !== hash)
         throw new InputError(`The trusted-documents manifest entry ${key} does not match its document's hash.`);
       this.byHash.set(hash, document);
-      this.canonical.add(canonicalDocument(parse(document)));
+      const parsed = parse(document);
+      this.canonical.add(canonicalDocument(parsed));
+      for (const definition of parsed.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION && definition.name)
+          this.operationNames.add(definition.name.value);
+      }
     }
   }
 

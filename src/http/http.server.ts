@@ -126,7 +126,7 @@ export async function createHttpServer({
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       responseCachePlugin(),
-      graphqlMetricsPlugin(metrics),
+      graphqlMetricsPlugin(metrics, trusted.operationNames),
       internalErrorsPlugin(logger),
       valueEchoPlugin(),
       ...(unhardened

@@ -1,15 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Metrics, operationLabel } from './metrics';
 
-/** Counts and times every GraphQL operation by name and outcome. */
-export function graphqlMetricsPlugin(metrics: Metrics): ApolloServerPlugin {
+/** Counts and times every GraphQL operation by name (when it is one of `knownOperations`) and outcome. */
+export function graphqlMetricsPlugin(metrics: Metrics, knownOperations: ReadonlySet<string>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, request, errors, response }) {
           // The resolved name, so documents sent without an explicit operationName still count by name.
-          const operation = operationLabel(operationName ?? request.operationName);
+          const operation = operationLabel(operationName ?? request.operationName, knownOperations);
           const failed =
             (errors?.length ?? 0) > 0 ||
             (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);

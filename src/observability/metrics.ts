@@ -69,8 +69,11 @@ export class Metrics {
   });
 }
 
-/** Operation names come from clients: keep them label-safe and bounded. */
-export function operationLabel(name: string | null | undefined): string {
+/**
+ * Operation names come from clients, and every label value is a new series kept forever: only
+ * the names of known documents (the UIs' trusted documents) are labels; anything else is `other`.
+ */
+export function operationLabel(name: string | null | undefined, known: ReadonlySet<string>): string {
   if (!name) return 'anonymous';
-  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'invalid';
+  return known.has(name) ? name : 'other';
 }

@@ -42,6 +42,22 @@ describe('operability endpoints', () => {
     expect(text).not.toContain(server.adminKey);
   });
 
+  it('labels operations only by the names of known documents, so callers cannot create series', async () => {
+    for (let index = 0; index < 20; index += 1) {
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `query Invented${index} { __typename }`, operationName: `Invented${index}` }),
+      });
+    }
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).not.toContain('Invented');
+    expect(text).toMatch(/plugboard_graphql_operations_total\{operation="other",outcome="ok"\} (\d+)/);
+    expect(
+      Number(/plugboard_graphql_operations_total\{operation="other",outcome="ok"\} (\d+)/.exec(text)?.[1]),
+    ).toBeGreaterThanOrEqual(20);
+  });
+
   it('says ready while the store and keys work, and not ready when the store fails', async () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
