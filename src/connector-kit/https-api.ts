@@ -1,4 +1,6 @@
+import { TestErrorCode as Code } from './connection-test.codes';
 import type { TestContext } from './connection-test.context';
+import { TestFailure } from './connection-test.failure';
 import { GuardedHttp } from './guarded-http';
 import { probeTransport } from './transport-probe';
 
@@ -11,6 +13,9 @@ export async function openHttpsApi(
   field: string,
   fieldCa?: string,
 ): Promise<{ base: URL; http: GuardedHttp }> {
+  if (!URL.canParse(context.text(field))) {
+    throw new TestFailure(Code.INVALID_VALUE, { field, message: 'This is not a URL an HTTP client can use.' });
+  }
   const base = new URL(context.text(field));
   const ca = context.trustedCas(fieldCa);
   await probeTransport(context, {

@@ -284,7 +284,12 @@ async function clientCredentialsToken(context: TestContext, http: GuardedHttp): 
 async function testRestApi(context: TestContext): Promise<void> {
   const method = context.text('authMethod') || 'NONE';
   const { base, http } = await openHttpsApi(context, 'baseUrl', context.text('caCertificate'));
-  const url = new URL(base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/'), base);
+  const path = base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/');
+  if (!URL.canParse(path, base.href)) {
+    await http.close();
+    throw new TestFailure(Code.INVALID_VALUE, { field: 'testPath', message: 'This path does not make a valid URL.' });
+  }
+  const url = new URL(path, base);
   try {
     const headers: Record<string, string> = { accept: 'application/json, */*' };
     for (const { name, value } of (context.values.customHeaders as { name: string; value: string }[] | undefined) ??

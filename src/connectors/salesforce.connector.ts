@@ -363,7 +363,7 @@ async function testSalesforce(context: TestContext): Promise<void> {
       refusal: (answer, error) => classifyToken(answer, error, method),
     });
     const instanceUrl = granted.body.instance_url;
-    if (typeof instanceUrl !== 'string') {
+    if (typeof instanceUrl !== 'string' || !URL.canParse(instanceUrl)) {
       throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
         field: 'loginUrl',
         message: 'The token answer has no instance URL.',

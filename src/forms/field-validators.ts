@@ -79,17 +79,30 @@ export function validatorsFor(field: FormFieldDefinition): PropertyDecorator[] {
 
   if (STRING_TYPES.has(field.type)) add(IsString(problem(FieldProblem.WRONG_TYPE, `${label} must be text.`)));
   switch (field.type) {
-    case FormFieldType.URL:
+    case FormFieldType.URL: {
+      const invalid = problem(
+        FieldProblem.INVALID_URL,
+        `${label} must be a full URL starting with ${limits.protocols?.map((p) => `${p}://`).join(' or ')}.`,
+      );
       add(
         IsUrl(
           { require_protocol: true, require_tld: false, protocols: limits.protocols, require_valid_protocol: true },
-          problem(
-            FieldProblem.INVALID_URL,
-            `${label} must be a full URL starting with ${limits.protocols?.map((p) => `${p}://`).join(' or ')}.`,
-          ),
+          invalid,
+        ),
+      );
+      // validator.js accepts what no HTTP client can fetch (an IPv6 zone, [fe80::1%25lo]); the
+      // WHATWG parser every client uses must accept it too.
+      add(
+        ValidateBy(
+          {
+            name: 'isFetchableUrl',
+            validator: { validate: (value) => typeof value === 'string' && URL.canParse(value) },
+          },
+          invalid,
         ),
       );
       break;
+    }
     case FormFieldType.EMAIL:
       add(IsEmail({}, problem(FieldProblem.INVALID_EMAIL, `${label} must be an e-mail address.`)));
       break;

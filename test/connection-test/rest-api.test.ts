@@ -271,6 +271,12 @@ describe('the REST API connection test', () => {
       );
     });
 
+    it('refuses a URL with an IPv6 zone, which no HTTP client can fetch, as a field error', async () => {
+      const outcome = await run('rest-api', { baseUrl: 'http://[fe80::1%25lo]/', authMethod: 'NONE' });
+      expect(outcome.status).toBe('REFUSED');
+      expect(outcome.errors).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: 'baseUrl' })]);
+    });
+
     it('limits concurrent tests per credential, answering with retry-after', async () => {
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => {

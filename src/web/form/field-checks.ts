@@ -21,7 +21,7 @@ export function checkField(field: FormField, raw: RawValue, required: boolean): 
       return `${field.label} must be at least ${limits.minLength} characters.`;
     if (limits.maxLength != null && value.length > limits.maxLength)
       return `${field.label} must be at most ${limits.maxLength} characters.`;
-    if (field.type === 'URL' && !isURL(value, urlOptions(field)))
+    if (field.type === 'URL' && !(isURL(value, urlOptions(field)) && URL.canParse(value)))
       return `${field.label} must be a full URL starting with ${(limits.protocols ?? []).map((p) => `${p}://`).join(' or ')}.`;
     if (field.type === 'EMAIL' && !isEmail(value)) return `${field.label} must be an e-mail address.`;
     if (limits.pattern && !new RegExp(limits.pattern).test(value)) {
