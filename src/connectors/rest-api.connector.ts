@@ -1,4 +1,5 @@
 import {
+  CLIENT_OWNED_HEADERS,
   TestErrorCode as Code,
   Connector,
   caCertificateField,
@@ -215,6 +216,7 @@ export class RestApiSettings extends RelayReachableSettings {
     section: Section.ADDITIONAL_OPTIONS,
     type: Type.KEY_VALUE_LIST,
     order: 40,
+    validation: { format: FieldFormat.HTTP_HEADER_NAME, reservedNames: [...CLIENT_OWNED_HEADERS] },
     helpText:
       'Sent with every request. Not for secrets: header values are shown again; use the API key method for keys.',
   })

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { FormFieldType } from './form.enums';
 import type { FormFieldDefinition } from './form-field.definition';
+import { keyValueEntryProblem } from './key-value-rules';
 
 /**
  * Why a value was refused, as a stable code. Carried in each class-validator constraint's
@@ -69,6 +70,29 @@ const isKeyValueList = (field: FormFieldDefinition) =>
       },
     },
     problem(FieldProblem.WRONG_TYPE, `${field.label} must be a list of { name, value } text pairs.`),
+  );
+
+/** The entry rules of key-value-rules.ts, reported with the first entry's problem. */
+const keyValueEntriesFollowRules = (field: FormFieldDefinition) =>
+  ValidateBy(
+    {
+      name: 'keyValueEntriesFollowRules',
+      validator: {
+        validate: (value: unknown) =>
+          !Array.isArray(value) ||
+          value.every(
+            (item) =>
+              typeof item?.name !== 'string' ||
+              typeof item?.value !== 'string' ||
+              keyValueEntryProblem(field, item) === undefined,
+          ),
+        defaultMessage: (args) =>
+          (args?.value as { name: string; value: string }[])
+            .map((item) => keyValueEntryProblem(field, item))
+            .find(Boolean) ?? `${field.label} has an invalid entry.`,
+      },
+    },
+    { context: { code: FieldProblem.PATTERN_MISMATCH } },
   );
 
 /** The class-validator decorators that enforce a field's published type and limits. */
@@ -151,6 +175,7 @@ export function validatorsFor(field: FormFieldDefinition): PropertyDecorator[] {
       break;
     case FormFieldType.KEY_VALUE_LIST:
       add(isKeyValueList(field));
+      add(keyValueEntriesFollowRules(field));
       break;
   }
 
@@ -179,7 +204,8 @@ export function validatorsFor(field: FormFieldDefinition): PropertyDecorator[] {
         problem(FieldProblem.TOO_MANY_ITEMS, `${label} takes at most ${limits.maxItems} entries.`),
       ),
     );
-  if (limits.pattern !== undefined) {
+  // A list's pattern is for its entries' names (keyValueEntriesFollowRules).
+  if (limits.pattern !== undefined && field.type !== FormFieldType.KEY_VALUE_LIST) {
     const formatName = limits.format ? ` (${limits.format.toLowerCase().replaceAll('_', ' ')})` : '';
     add(
       Matches(

@@ -46,6 +46,7 @@ export function formFieldDirective(enums: {
       format: { type: enums.format, description: 'A named format.' },
       protocols: { type: strings, description: 'URL schemes accepted.' },
       maxItems: { type: GraphQLInt, description: 'Most list entries.' },
+      reservedNames: { type: strings, description: 'Names a key-value entry may not have.' },
       visibleWhen: { type: GraphQLString, description: 'Visibility rule, as JSON text.' },
       requiredWhen: { type: GraphQLString, description: 'Requirement rule, as JSON text.' },
     },
@@ -108,6 +109,7 @@ export function formFieldDirectiveSdl(field: FormFieldDefinition): string {
     format: validation.format && new EnumLiteral(validation.format),
     protocols: validation.protocols,
     maxItems: validation.maxItems,
+    reservedNames: validation.reservedNames,
     visibleWhen: json(field.visibleWhen),
     requiredWhen: json(field.requiredWhen),
   });

@@ -22,6 +22,8 @@ export interface FieldValidation {
   protocols?: string[];
   /** For list fields: the most entries allowed. */
   maxItems?: number;
+  /** For KEY_VALUE_LIST fields: names an entry may not have (case-insensitive; `prefix-*` matches a prefix). */
+  reservedNames?: string[];
 }
 
 /** What a connector author writes in `@FormField({ … })`. */

@@ -136,3 +136,60 @@ describe('malformed requests get a coded 400, never a 5xx', () => {
     );
   });
 });
+
+describe('custom headers are checked when saved', () => {
+  const withHeaders = (customHeaders: { name: string; value: string }[]) => ({
+    query: CREATE,
+    variables: {
+      input: {
+        name: 'headers',
+        connectorType: 'rest-api',
+        values: { baseUrl: 'https://example.com', authMethod: 'NONE', customHeaders },
+      },
+    },
+  });
+  const errorsOf = async (customHeaders: { name: string; value: string }[]) =>
+    (
+      (await post(withHeaders(customHeaders))).json as {
+        data: {
+          createConnectorConfig: { errors: { field: string; code: string; message: string }[]; config: unknown };
+        };
+      }
+    ).data.createConnectorConfig;
+
+  it.each([
+    'Host',
+    'host',
+    'Content-Length',
+    'Transfer-Encoding',
+    'Connection',
+    'Upgrade',
+    'Expect',
+    'TE',
+    'Trailer',
+    'Keep-Alive',
+    'Proxy-Authorization',
+  ])('refuses %s, which the HTTP client owns', async (name) => {
+    const answer = await errorsOf([{ name, value: '169.254.169.254' }]);
+    expect(answer.config).toBeNull();
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ field: 'customHeaders', message: expect.stringContaining('Plugboard sets it itself') }),
+    ]);
+  });
+
+  it.each([
+    ['a CR LF in a value', { name: 'X-Trace', value: 'a\r\nHost: evil' }],
+    ['a LF in a name', { name: 'X-\nTrace', value: 'a' }],
+    ['a NUL in a value', { name: 'X-Trace', value: 'a\u0000b' }],
+    ['a name that is not a token', { name: 'X Trace', value: 'a' }],
+  ])('refuses %s', async (_name, header) => {
+    const answer = await errorsOf([header]);
+    expect(answer.config).toBeNull();
+    expect(answer.errors).toEqual([expect.objectContaining({ field: 'customHeaders' })]);
+  });
+
+  it('keeps ordinary headers', async () => {
+    const answer = await errorsOf([{ name: 'X-Trace-Id', value: 'abc' }]);
+    expect(answer.errors).toEqual([]);
+  });
+});

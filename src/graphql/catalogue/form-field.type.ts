@@ -51,6 +51,13 @@ export class FieldValidation {
 
   @Field(() => Int, { nullable: true, description: 'For list fields: the most entries allowed.' })
   maxItems?: number;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'For KEY_VALUE_LIST fields: names an entry may not have, case-insensitive; a trailing * matches a prefix. (`pattern` applies to entry names; no entry holds a line break or NUL.)',
+  })
+  reservedNames?: string[];
 }
 
 @InheritsCacheHint()

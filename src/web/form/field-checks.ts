@@ -1,6 +1,7 @@
 import isEmail from 'validator/lib/isEmail';
 import isURL from 'validator/lib/isURL';
 import { isValueSet } from '../../forms/form-rule';
+import { keyValueEntryProblem } from '../../forms/key-value-rules';
 import type { FormField, KeyValue, RawValue } from './form-model';
 import { parseValue } from './form-model';
 
@@ -36,8 +37,10 @@ export function checkField(field: FormField, raw: RawValue, required: boolean): 
   if (Array.isArray(value)) {
     if (limits.maxItems != null && value.length > limits.maxItems)
       return `${field.label} takes at most ${limits.maxItems} entries.`;
-    if (field.type === 'KEY_VALUE_LIST' && (value as KeyValue[]).some((row) => row.name.trim() === ''))
-      return `Every ${field.label} entry needs a name.`;
+    if (field.type === 'KEY_VALUE_LIST') {
+      const problem = (value as KeyValue[]).map((row) => keyValueEntryProblem(field, row)).find(Boolean);
+      if (problem) return problem;
+    }
   }
   return undefined;
 }
