@@ -10,6 +10,7 @@
  */
 import '../src/runtime-mode';
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,19 @@ async function runScenario(scenario: Scenario, plugboard: Target, adminKey: stri
   }
 }
 
+/** Heap growth per 1,000 direct tests, in a process of its own that may force garbage collection. */
+function soakScenario(): void {
+  const output = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'soak.js')], { encoding: 'utf8' });
+  const { soak } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+    soak: { tests: number; testsPerSecond: number; heapAfterGcMiB: number[]; growthPerThousandTestsKiB: number };
+  };
+  console.log(`\nScenario: soak, ${soak.tests} direct connection tests (REST API over loopback HTTP), 20 at a time`);
+  console.log(`heap after GC per 1,000 tests (MiB): ${soak.heapAfterGcMiB.join(' → ')}`);
+  console.log(
+    `growth: ${soak.growthPerThousandTestsKiB} KiB per 1,000 tests (flat is the goal; noise is ±300 KiB); ${soak.testsPerSecond} tests/s`,
+  );
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plugboard-bench-'));
   const adminKey = generateApiKey('default').key;
@@ -96,6 +110,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'hardening'.includes(ONLY)) await hardeningScenario(plugboard, { rounds: ROUNDS, seconds: SECONDS });
     if (!ONLY || 'fan-out'.includes(ONLY)) await fanOutScenario();
     if (!ONLY || 'relay'.includes(ONLY)) await relayScenario(plugboard);
+    if (!ONLY || 'soak'.includes(ONLY)) soakScenario();
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

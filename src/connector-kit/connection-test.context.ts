@@ -54,6 +54,9 @@ export class TestContext {
   /**
    * Runs one stage. `field` is where a network, TLS or timeout failure of this stage is
    * reported. The stage's own signal aborts at its limit or the test's, whichever comes first.
+   * When the stage ends, its timer is cleared and its signal unlinked from the test's, so the
+   * listeners a client library hung on it (and the sockets they close over) can be collected
+   * at once rather than when a timer fires.
    */
   async step<T>(
     kind: TestStepKind,
@@ -62,8 +65,12 @@ export class TestContext {
   ): Promise<T> {
     const started = performance.now();
     const timeoutMs = options.timeoutMs ?? this.defaultStepTimeoutMs;
-    const stepTimeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([this.signal, stepTimeout]);
+    const stage = new AbortController();
+    const { signal } = stage;
+    const abortStage = () => stage.abort();
+    const timer = setTimeout(abortStage, timeoutMs);
+    if (this.signal.aborted) stage.abort();
+    else this.signal.addEventListener('abort', abortStage, { once: true });
     const timedOut = () =>
       new TestFailure(Code.TIMEOUT, {
         field: options.field,
@@ -84,6 +91,9 @@ export class TestContext {
       this.record(kind, 'FAILED', started);
       if (signal.aborted && !(error instanceof TestFailure && error.error.code !== Code.TIMEOUT)) throw timedOut();
       throw classifyNetworkError(error, options.field) ?? error;
+    } finally {
+      clearTimeout(timer);
+      this.signal.removeEventListener('abort', abortStage);
     }
   }
 

@@ -15,18 +15,32 @@ export interface ProbeTarget {
   field: string;
 }
 
-function settle<T extends Socket>(socket: T, readyEvent: string, signal: AbortSignal): Promise<T> {
+/**
+ * Resolves with the socket once it emits `readyEvent`; rejects (destroying it) on an error or
+ * when `signal` aborts. Every listener it adds is removed when it settles: a listener left on
+ * the step's signal would hold the socket (and its closure) for as long as the signal lives.
+ */
+export function whenReady<T extends Socket>(socket: T, readyEvent: string, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
+    const cleanUp = () => {
+      signal.removeEventListener('abort', onAbort);
+      socket.off('error', fail);
+      socket.off(readyEvent, ready);
+    };
     const fail = (error: Error) => {
+      cleanUp();
       socket.destroy();
       reject(error);
     };
-    signal.addEventListener('abort', () => fail(new Error('aborted')), { once: true });
-    socket.once('error', fail);
-    socket.once(readyEvent, () => {
-      socket.off('error', fail);
+    const onAbort = () => fail(new Error('aborted'));
+    const ready = () => {
+      cleanUp();
       resolve(socket);
-    });
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', fail);
+    socket.once(readyEvent, ready);
   });
 }
 
@@ -42,7 +56,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
   });
   const socket = await context.step(
     TestStepKind.CONNECT,
-    (signal) => settle(netConnect({ host: vetted.address, port: target.port }), 'connect', signal),
+    (signal) => whenReady(netConnect({ host: vetted.address, port: target.port }), 'connect', signal),
     { field: target.field },
   );
   try {
@@ -50,7 +64,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
     const secure = await context.step(
       TestStepKind.TLS,
       (signal) =>
-        settle<TLSSocket>(
+        whenReady<TLSSocket>(
           tlsConnect({
             socket,
             host: vetted.hostname,
