@@ -85,8 +85,13 @@ export async function createHttpServer({
     return503OnClosing: true,
     genReqId: () => randomUUID(),
   });
+  // Set when shutting down: answers then ask the client to close, because a keep-alive
+  // connection that turns idle after the close began would hold the shutdown open until it
+  // timed out (forceCloseConnections only closes the connections idle at that moment).
+  let closing = false;
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -164,5 +169,11 @@ export async function createHttpServer({
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // Apollo's stop runs the drain plugin, which closes fastify: stopping goes through Apollo.
-  return { fastify, stop: () => apollo.stop() };
+  return {
+    fastify,
+    stop: () => {
+      closing = true;
+      return apollo.stop();
+    },
+  };
 }
