@@ -55,7 +55,7 @@ export async function startApp(
     overrides.store ??
     (await openStore(config, logger, (operation, units) => metrics.storeRequestUnits.inc({ operation }, units)));
   const store = meteredStore(opened, (operation) => metrics.storeCalls.inc({ operation }));
-  const keys = openKeys(config);
+  const keys = await openKeys(config, store);
   const catalogue = overrides.catalogue ?? defaultCatalogue();
   const audit = new AuditLog(store);
   const cipher = new SecretCipher(store, keys);

@@ -16,8 +16,8 @@ plugboard kek rewrap     re-wrap every data key under the active key (after chan
 export async function kekCommand(args: string[], config: PlugboardConfig, logger: Logger): Promise<void> {
   const [action] = args;
   if (action !== 'rotate' && action !== 'rewrap') throw new InputError(KEK_USAGE);
-  const keys = openKeys(config);
   const store = await openStore(config, logger);
+  const keys = await openKeys(config, store);
   try {
     if (action === 'rotate') {
       if (!keys.canCreateKeys) {

@@ -28,6 +28,11 @@ export async function checkReadiness(store: Store, keys: KeyEncryptionKeys, logg
       const probe = randomBytes(32);
       const { kekId, wrapped } = await keys.wrap('__readiness', probe);
       if (!(await keys.unwrap('__readiness', kekId, wrapped)).equals(probe)) throw new Error('unwrap mismatch');
+      // A key that wraps is not enough: a stored data key must really unwrap (the right keys).
+      for await (const dataKey of store.dataKeys.listAll()) {
+        await keys.unwrap(dataKey.tenantId, dataKey.kekId, dataKey.wrapped);
+        break;
+      }
     }),
   ]);
   return { ready: storeState === 'ok' && keysState === 'ok', checks: { store: storeState, keys: keysState } };

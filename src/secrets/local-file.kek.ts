@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { InputError } from '../errors';
 import type { KeyEncryptionKeys } from './key-encryption.port';
 import { Keyring, type KeyringContents, newKeyId, newKeyMaterial } from './keyring';
 
@@ -22,13 +23,29 @@ export class LocalFileKeys extends Keyring implements KeyEncryptionKeys {
     return `key file ${this.file}`;
   }
 
-  static openOrCreate(file: string): LocalFileKeys {
+  /**
+   * Opens the key file, making it with one new key when it does not exist and `mayCreate`
+   * says so (the caller knows whether anything was ever wrapped: a new key beside existing data
+   * would make that data unreadable, silently). A file that cannot be read names itself.
+   */
+  static openOrCreate(file: string, mayCreate: () => boolean = () => true): LocalFileKeys {
     if (!existsSync(file)) {
+      if (!mayCreate()) {
+        throw new InputError(
+          `The key file ${file} is missing, but the store holds data wrapped by its keys. Restore the file (or set PLUGBOARD_KEK_FILE to where it is); a new key would leave every secret unreadable.`,
+        );
+      }
       const id = newKeyId();
       LocalFileKeys.write(file, { active: id, keys: { [id]: newKeyMaterial() } });
     }
-    const contents = JSON.parse(readFileSync(file, 'utf8')) as KeyringContents;
-    return new LocalFileKeys(file, contents);
+    let contents: KeyringContents;
+    try {
+      contents = JSON.parse(readFileSync(file, 'utf8')) as KeyringContents;
+      return new LocalFileKeys(file, contents);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(`The key file ${file} cannot be read as a keyring: ${reason}`);
+    }
   }
 
   private static write(file: string, contents: KeyringContents): void {

@@ -1,11 +1,38 @@
 import type { PlugboardConfig } from '../environment';
+import { InputError } from '../errors';
+import type { Store } from '../store/store.port';
 import { EnvironmentKeys } from './environment.kek';
 import type { KeyEncryptionKeys } from './key-encryption.port';
 import { LocalFileKeys } from './local-file.kek';
 
-/** The key-encryption keys the configuration names: from the environment, or a local file. */
-export function openKeys(config: PlugboardConfig): KeyEncryptionKeys {
-  return config.keks.kind === 'environment'
-    ? EnvironmentKeys.fromEnvironment(config.keks.keys, config.keks.active)
-    : LocalFileKeys.openOrCreate(config.keks.file);
+/**
+ * The key-encryption keys the configuration names (the environment, or a local file), checked
+ * against the store: every KEK that wraps a stored data key must be there and really unwrap
+ * one, or startup stops, naming the key and where it was looked for. A key file is only ever
+ * made for a store with no data key.
+ */
+export async function openKeys(config: PlugboardConfig, store: Store): Promise<KeyEncryptionKeys> {
+  const holdsData = (await store.dataKeys.countAll()) > 0;
+  const keys =
+    config.keks.kind === 'environment'
+      ? EnvironmentKeys.fromEnvironment(config.keks.keys, config.keks.active)
+      : LocalFileKeys.openOrCreate(config.keks.file, () => !holdsData);
+  if (holdsData) await assertKeysOpenStoredData(keys, store);
+  return keys;
+}
+
+/** One stored data key per KEK id unwraps; the first that does not stops startup with its id. */
+export async function assertKeysOpenStoredData(keys: KeyEncryptionKeys, store: Store): Promise<void> {
+  const checked = new Set<string>();
+  for await (const dataKey of store.dataKeys.listAll()) {
+    if (checked.has(dataKey.kekId)) continue;
+    checked.add(dataKey.kekId);
+    try {
+      await keys.unwrap(dataKey.tenantId, dataKey.kekId, dataKey.wrapped);
+    } catch {
+      throw new InputError(
+        `The store holds data keys wrapped by key-encryption key "${dataKey.kekId}", which ${keys.source} does not have (or holds with other key material). Restore that key; secrets cannot be read without it.`,
+      );
+    }
+  }
 }
