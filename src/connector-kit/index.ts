@@ -31,3 +31,4 @@ export { RelayReachableSettings } from './relay-reachable.settings';
 export { SecretScrubber } from './secret-scrubber';
 export { TestStepKind } from './test-step';
 export { type ProbeTarget, probeTransport } from './transport-probe';
+export { latin1AsUtf8 } from './wire-text';

@@ -6,8 +6,9 @@ const MIN_LENGTH = 4;
 
 /**
  * Removes every submitted secret from text that reaches a caller or a log, in the forms a
- * provider might echo it back: as is, URL-encoded (both percent and form encodings), and
- * base64 (standard and URL-safe, with and without padding).
+ * provider might echo it back: as is, URL-encoded (both percent and form encodings), base64
+ * (standard and URL-safe, with and without padding), and its UTF-8 bytes read as latin1 (what a
+ * client that decodes a line protocol byte by byte shows for `é` or `€`).
  */
 export class SecretScrubber {
   private readonly needles = new Set<string>();
@@ -19,9 +20,11 @@ export class SecretScrubber {
   /** Adds a secret, or a value derived from secrets (such as a Basic authorization token). */
   add(secret: string): void {
     if (secret.length < MIN_LENGTH) return;
-    const base64 = Buffer.from(secret, 'utf8').toString('base64');
+    const utf8 = Buffer.from(secret, 'utf8');
+    const base64 = utf8.toString('base64');
     for (const form of [
       secret,
+      utf8.toString('latin1'),
       encodeURIComponent(secret),
       new URLSearchParams({ v: secret }).toString().slice(2),
       base64,

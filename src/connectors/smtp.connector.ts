@@ -5,6 +5,7 @@ import {
   caCertificateField,
   classifyNetworkError,
   FormField,
+  latin1AsUtf8,
   portField,
   probeTransport,
   RelayReachableSettings,
@@ -192,7 +193,8 @@ const TLS_MESSAGES: [RegExp, Code][] = [
 
 /** What an SMTP server's refusal means, from its reply code and (Exchange) enhanced status text. */
 function classifySmtp(error: SmtpError, context: TestContext): TestFailure {
-  const reply = error.response ?? error.message;
+  // nodemailer reads replies as latin1: a server's UTF-8 (and an echoed secret) reads back as it was sent.
+  const reply = latin1AsUtf8(error.response ?? error.message);
   const details = {
     providerCode: error.responseCode ? String(error.responseCode) : error.code,
     providerMessage: reply,

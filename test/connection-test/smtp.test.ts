@@ -105,6 +105,24 @@ describe('the SMTP connection test, against smtp-server', () => {
     expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
   });
 
+  it.each(['SecretWithé-1', 'Pässwörd€-2024', '密码-秘密-7'])(
+    'reads a reply echoing the non-ASCII password %s as UTF-8, and scrubs it',
+    async (password) => {
+      const server = await peer({
+        answer: (_user, secret) => ({ code: 535, text: `5.7.8 Bad password ${secret} for you` }),
+      });
+      const outcome = await run('smtp', values(server.port, { password }));
+      expect(outcome.errors[0]).toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+        providerMessage: expect.stringContaining('[redacted]'),
+      });
+      const text = JSON.stringify(outcome);
+      expect(text).not.toContain(password);
+      expect(text).not.toContain(Buffer.from(password, 'utf8').toString('latin1'));
+      expect(text).not.toMatch(/Ã|â‚¬/);
+    },
+  );
+
   it('says TLS is required when signing in without encryption is refused', async () => {
     const server = await peer();
     const outcome = await run('smtp', values(server.port, { security: 'NONE' }));
