@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
+import { burstScenario } from './burst';
 import { fanOutScenario } from './fan-out';
 import { hardeningScenario } from './hardening';
 import { type Measurement, measure, summarise } from './measure';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'fan-out'.includes(ONLY)) await fanOutScenario();
     if (!ONLY || 'relay'.includes(ONLY)) await relayScenario(plugboard);
     if (!ONLY || 'soak'.includes(ONLY)) soakScenario();
+    if (!ONLY || 'burst'.includes(ONLY)) await burstScenario();
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -79,6 +79,7 @@ export async function startApp(
         new TestLimiter({
           perTenant: config.connectionTests.perTenant,
           perCredential: config.connectionTests.perCredential,
+          perReplica: config.connectionTests.perReplica,
         }),
         { extraCaCertificates: config.connectionTests.extraCaCertificates },
         logger,

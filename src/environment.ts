@@ -70,6 +70,8 @@ export interface PlugboardConfig {
     extraCaCertificates: string[];
     perTenant: number;
     perCredential: number;
+    /** Tests this replica runs at once, across tenants. */
+    perReplica: number;
   };
 }
 
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       extraCaCertificates: env.PLUGBOARD_EXTRA_CA_FILE ? [readPem(env.PLUGBOARD_EXTRA_CA_FILE)] : [],
       perTenant: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_TENANT', 10, 1, 1000),
       perCredential: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_CREDENTIAL', 2, 1, 100),
+      perReplica: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_REPLICA', 100, 1, 10_000),
     },
   };
 }

@@ -6,9 +6,20 @@ export interface TestLimits {
   perTenant: number;
   /** Tests one credential (connector, host and account) may run at once. */
   perCredential: number;
+  /**
+   * Tests this process runs at once, whoever asks: many tenants together cannot exhaust its
+   * memory or stall its event loop (and so its health checks). Unlimited when absent.
+   */
+  perReplica?: number;
 }
 
-export const DEFAULT_TEST_LIMITS: TestLimits = { perTenant: 10, perCredential: 2 };
+const replicaRefusal = () =>
+  new TestFailure(Code.TEST_RATE_LIMITED, {
+    retryAfterSeconds: 2,
+    message: 'Plugboard is running as many tests as it takes at once. Try again in a moment.',
+  });
+
+export const DEFAULT_TEST_LIMITS: TestLimits = { perTenant: 10, perCredential: 2, perReplica: 100 };
 
 /**
  * Concurrency limits for connection tests, so a burst of Test clicks cannot make a provider
@@ -21,14 +32,28 @@ export class TestLimiter {
 
   constructor(private readonly limits: TestLimits = DEFAULT_TEST_LIMITS) {}
 
-  /** Takes a slot for the tenant and the credential, or throws; call the result to give them back. */
+  /** Tests running now on this replica. */
+  get inFlight(): number {
+    return this.running.get('replica') ?? 0;
+  }
+
+  /** The refusal a test gets now because the replica is at its cap, if it is. */
+  replicaFull(): TestFailure | undefined {
+    const limit = this.limits.perReplica;
+    if (limit === undefined || this.inFlight < limit) return undefined;
+    return replicaRefusal();
+  }
+
+  /** Takes a slot for the replica, the tenant and the credential, or throws; call the result to give them back. */
   acquire(tenantId: string, credential: string): () => void {
     const keys: [string, number][] = [
+      ['replica', this.limits.perReplica ?? Number.POSITIVE_INFINITY],
       [`tenant:${tenantId}`, this.limits.perTenant],
       [`credential:${tenantId}:${credential}`, this.limits.perCredential],
     ];
     for (const [key, limit] of keys) {
       if ((this.running.get(key) ?? 0) >= limit) {
+        if (key === 'replica') throw replicaRefusal();
         throw new TestFailure(Code.TEST_RATE_LIMITED, {
           retryAfterSeconds: 5,
           message: key.startsWith('tenant:')

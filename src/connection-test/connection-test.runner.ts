@@ -96,6 +96,9 @@ export class ConnectionTestRunner {
   }
 
   async run(request: TestRequest): Promise<ConnectionTestOutcome> {
+    // A full replica refuses before validating: in a burst, refusals must cost next to nothing.
+    const full = this.limiter.replicaFull();
+    if (full) return { ok: false, status: 'REFUSED', durationMs: 0, steps: [], errors: [full.error] };
     const prepared = await this.prepare(request);
     if ('refused' in prepared) return prepared.refused;
     const { form, validated, scrubber, finish } = prepared;

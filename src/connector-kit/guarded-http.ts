@@ -4,6 +4,7 @@ import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
 import type { Destinations, VettedAddress } from './destinations.port';
 import { classifyNetworkError } from './network-errors';
+import { secureContextFor } from './secure-contexts';
 
 export interface HttpAnswer {
   status: number;
@@ -38,8 +39,7 @@ export class GuardedHttp {
     options: { ca?: string[]; timeoutMs?: number } = {},
   ) {
     const connect = buildConnector({
-      ca: options.ca,
-      minVersion: 'TLSv1.2',
+      secureContext: secureContextFor(options.ca),
       rejectUnauthorized: true,
       timeout: options.timeoutMs ?? 10_000,
     });

@@ -2,6 +2,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { TestContext } from './connection-test.context';
 import type { VettedAddress } from './destinations.port';
+import { secureContextFor } from './secure-contexts';
 import { TestStepKind } from './test-step';
 
 export interface ProbeTarget {
@@ -69,8 +70,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
             socket,
             host: vetted.hostname,
             servername: vetted.hostname === vetted.address ? undefined : vetted.hostname,
-            ca: target.ca,
-            minVersion: 'TLSv1.2',
+            secureContext: secureContextFor(target.ca),
             rejectUnauthorized: true,
           }),
           'secureConnect',

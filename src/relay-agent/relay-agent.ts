@@ -46,7 +46,11 @@ export class RelayAgent {
     this.runner = new ConnectionTestRunner(
       options.catalogue,
       new AgentDestinations(options.allow),
-      new TestLimiter({ perTenant: options.concurrency, perCredential: options.concurrency }),
+      new TestLimiter({
+        perTenant: options.concurrency,
+        perCredential: options.concurrency,
+        perReplica: options.concurrency,
+      }),
       {},
       options.logger,
     );
