@@ -95,9 +95,9 @@ export class ConfigService {
     if (lookup.found) return lookup.form;
     switch (lookup.reason) {
       case 'UNKNOWN_CONNECTOR':
-        return configError('connectorType', Code.UNKNOWN_CONNECTOR, `No connector has the key "${connectorKey}".`);
+        return configError('connectorType', Code.UNKNOWN_CONNECTOR, 'No connector has this key.');
       case 'UNKNOWN_INTEGRATION':
-        return configError('integration', Code.UNKNOWN_INTEGRATION, `No integration has the key "${integrationKey}".`);
+        return configError('integration', Code.UNKNOWN_INTEGRATION, 'No integration has this key.');
       case 'CONNECTOR_NOT_IN_INTEGRATION':
         return configError(
           'integration',
@@ -268,8 +268,11 @@ export class ConfigService {
         if (value !== undefined) values[field.name] = value;
       } else if (value !== undefined) {
         const location = { tenantId: principal.tenantId, configId, field: field.name };
+        // Text is sealed as it is; a locked list (secret headers) as JSON, and says so.
+        const text = typeof value === 'string';
         secrets[field.name] = {
-          value: await this.cipher.encrypt(location, String(value)),
+          value: await this.cipher.encrypt(location, text ? value : JSON.stringify(value)),
+          ...(text ? {} : { encoding: 'json' as const }),
           updatedAt: at,
           updatedBy: principal.actor,
         };

@@ -28,10 +28,11 @@ export class RuntimeConfigService {
     if (!config) return null;
     const values: Record<string, unknown> = { ...config.values };
     for (const [field, secret] of Object.entries(config.secrets)) {
-      values[field] = await this.cipher.decrypt(
+      const plaintext = await this.cipher.decrypt(
         { tenantId: config.tenantId, configId: config.id, field },
         secret.value,
       );
+      values[field] = secret.encoding === 'json' ? JSON.parse(plaintext) : plaintext;
     }
     await this.audit.record(principal, 'config.runtime-read', config.id, Object.keys(config.secrets));
     return {

@@ -49,7 +49,7 @@ export function readSubmission(catalogue: Catalogue, submission: SettingsSubmiss
       configError(
         'connectorType',
         ConfigErrorCode.CONFLICTING_CHANGE,
-        `The settings are for "${connector.key}", not "${connectorKey}".`,
+        `The settings are for "${connector.key}", not the connector named in connectorType.`,
       ),
     );
   }

@@ -37,6 +37,13 @@ type Prepared =
  * within its time limit and the concurrency limits. Every message is scrubbed of every value
  * submitted in a locked field before it leaves.
  */
+/** Every text a locked value holds: itself, or the values of a locked list's entries. */
+function secretTextsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => (typeof entry?.value === 'string' ? [entry.value] : []));
+}
+
 /** As many refusals as a config save lists (MAX_LISTED_ERRORS), the last saying how many more. */
 function listedTestErrors(errors: TestError[]): TestError[] {
   if (errors.length <= MAX_LISTED_ERRORS) return errors;
@@ -83,9 +90,7 @@ export class ConnectionTestRunner {
     }
     const { form } = lookup;
     const locked = form.fields.filter((field) => field.locked);
-    const scrubber = new SecretScrubber(
-      locked.map((field) => request.values[field.name]).filter((value): value is string => typeof value === 'string'),
-    );
+    const scrubber = new SecretScrubber(locked.flatMap((field) => secretTextsOf(request.values[field.name])));
     const validated = await validateForm(
       { settingsClass: form.connector.settingsClass, fields: form.fields },
       request.values,

@@ -10,7 +10,7 @@
 export { caCertificateField, portField } from '../forms/field-presets';
 export { FieldFormat, FormFieldType, FormSectionKind } from '../forms/form.enums';
 export { FormField } from '../forms/form-field.decorator';
-export { CLIENT_OWNED_HEADERS } from '../forms/key-value-rules';
+export { CLIENT_OWNED_HEADERS, CREDENTIAL_HEADERS } from '../forms/key-value-rules';
 // Its connection test: the plan, the context it runs in, and how it reports a failure.
 export { TestErrorCategory, TestErrorCode } from './connection-test.codes';
 export { TestContext } from './connection-test.context';

@@ -2,6 +2,7 @@ import {
   CLIENT_OWNED_HEADERS,
   TestErrorCode as Code,
   Connector,
+  CREDENTIAL_HEADERS,
   caCertificateField,
   FieldFormat,
   FormField,
@@ -216,11 +217,27 @@ export class RestApiSettings extends RelayReachableSettings {
     section: Section.ADDITIONAL_OPTIONS,
     type: Type.KEY_VALUE_LIST,
     order: 40,
-    validation: { format: FieldFormat.HTTP_HEADER_NAME, reservedNames: [...CLIENT_OWNED_HEADERS] },
+    validation: {
+      format: FieldFormat.HTTP_HEADER_NAME,
+      reservedNames: [...CLIENT_OWNED_HEADERS],
+      secretNames: [...CREDENTIAL_HEADERS],
+    },
     helpText:
-      'Sent with every request. Not for secrets: header values are shown again; use the API key method for keys.',
+      'Sent with every request. Not for credentials: these values are shown again. Put headers that carry one (Authorization, X-API-Key, …) in Secret headers.',
   })
   customHeaders?: { name: string; value: string }[];
+
+  @FormField({
+    label: 'Secret headers',
+    section: Section.ADDITIONAL_OPTIONS,
+    type: Type.KEY_VALUE_LIST,
+    locked: true,
+    order: 50,
+    validation: { format: FieldFormat.HTTP_HEADER_NAME, reservedNames: [...CLIENT_OWNED_HEADERS], maxItems: 20 },
+    helpText:
+      'Headers that carry a credential, such as Authorization or X-API-Key. Write-only: stored encrypted, never shown again, and entered again for every test.',
+  })
+  secretHeaders?: { name: string; value: string }[];
 
   @FormField({
     label: 'Client authentication',
@@ -294,10 +311,11 @@ async function testRestApi(context: TestContext): Promise<void> {
   const url = new URL(path, base);
   try {
     const headers: Record<string, string> = { accept: 'application/json, */*' };
-    for (const { name, value } of (context.values.customHeaders as { name: string; value: string }[] | undefined) ??
-      []) {
-      headers[name] = value;
-    }
+    const entries = [
+      ...((context.values.customHeaders as { name: string; value: string }[] | undefined) ?? []),
+      ...((context.values.secretHeaders as { name: string; value: string }[] | undefined) ?? []),
+    ];
+    for (const { name, value } of entries) headers[name] = value;
     if (method === 'BASIC') {
       const basic = Buffer.from(`${context.text('username')}:${context.text('password')}`).toString('base64');
       context.scrubber.add(basic);

@@ -87,7 +87,7 @@ const keyValueEntriesFollowRules = (field: FormFieldDefinition) =>
               keyValueEntryProblem(field, item) === undefined,
           ),
         defaultMessage: (args) =>
-          (args?.value as { name: string; value: string }[])
+          ((args?.value ?? []) as { name: string; value: string }[])
             .map((item) => keyValueEntryProblem(field, item))
             .find(Boolean) ?? `${field.label} has an invalid entry.`,
       },

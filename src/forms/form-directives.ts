@@ -47,6 +47,7 @@ export function formFieldDirective(enums: {
       protocols: { type: strings, description: 'URL schemes accepted.' },
       maxItems: { type: GraphQLInt, description: 'Most list entries.' },
       reservedNames: { type: strings, description: 'Names a key-value entry may not have.' },
+      secretNames: { type: strings, description: 'Names that carry credentials, refused in an unlocked list.' },
       visibleWhen: { type: GraphQLString, description: 'Visibility rule, as JSON text.' },
       requiredWhen: { type: GraphQLString, description: 'Requirement rule, as JSON text.' },
     },
@@ -110,6 +111,7 @@ export function formFieldDirectiveSdl(field: FormFieldDefinition): string {
     protocols: validation.protocols,
     maxItems: validation.maxItems,
     reservedNames: validation.reservedNames,
+    secretNames: validation.secretNames,
     visibleWhen: json(field.visibleWhen),
     requiredWhen: json(field.requiredWhen),
   });

@@ -24,6 +24,8 @@ export interface FieldValidation {
   maxItems?: number;
   /** For KEY_VALUE_LIST fields: names an entry may not have (case-insensitive; `prefix-*` matches a prefix). */
   reservedNames?: string[];
+  /** For KEY_VALUE_LIST fields that are not locked: names that carry credentials (`*` at either end matches any text). */
+  secretNames?: string[];
 }
 
 /** What a connector author writes in `@FormField({ … })`. */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, type SelectionSetNode } from 'graphql';
 import { may } from '../auth/principal';
 import type { IntrospectionPolicy } from '../environment';
 import type { GraphQLContext } from './context';

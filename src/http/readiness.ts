@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { KeyEncryptionKeys } from '../secrets/key-encryption.port';
 import type { Store } from '../store/store.port';
+import type { StoredDataKey } from '../store/store.types';
 
 export interface Readiness {
   ready: boolean;
@@ -29,10 +30,17 @@ export async function checkReadiness(store: Store, keys: KeyEncryptionKeys, logg
       const { kekId, wrapped } = await keys.wrap('__readiness', probe);
       if (!(await keys.unwrap('__readiness', kekId, wrapped)).equals(probe)) throw new Error('unwrap mismatch');
       // A key that wraps is not enough: a stored data key must really unwrap (the right keys).
-      for await (const dataKey of store.dataKeys.listAll()) {
-        await keys.unwrap(dataKey.tenantId, dataKey.kekId, dataKey.wrapped);
-        break;
+      // A store that cannot be read is the store check's failure, not the keys'.
+      let stored: StoredDataKey | undefined;
+      try {
+        for await (const dataKey of store.dataKeys.listAll()) {
+          stored = dataKey;
+          break;
+        }
+      } catch {
+        return;
       }
+      if (stored) await keys.unwrap(stored.tenantId, stored.kekId, stored.wrapped);
     }),
   ]);
   return { ready: storeState === 'ok' && keysState === 'ok', checks: { store: storeState, keys: keysState } };

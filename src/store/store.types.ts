@@ -21,6 +21,8 @@ export interface EncryptedValue {
 
 export interface StoredSecret {
   value: EncryptedValue;
+  /** `json` when the plaintext is a JSON value (a locked list), not text. */
+  encoding?: 'json';
   updatedAt: string;
   updatedBy: string;
 }

@@ -156,7 +156,10 @@ describe('the GraphQL types of every connector', () => {
     for (const field of connector.fields) {
       if (field.locked) {
         expect(String(outputFields[field.name].type)).toBe('SecretState!');
-        expect(String(inputFields[field.name].type)).toBe('String');
+        // Written as the value it is (text, or a list of pairs), read back only as a SecretState.
+        expect(String(inputFields[field.name].type)).toBe(
+          field.type === FormFieldType.KEY_VALUE_LIST ? '[KeyValuePairInput!]' : 'String',
+        );
       } else {
         expect(String(outputFields[field.name].type)).not.toContain('SecretState');
       }

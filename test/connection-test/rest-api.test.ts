@@ -75,6 +75,27 @@ describe('the REST API connection test', () => {
     });
   });
 
+  it('sends secret headers, and scrubs their values from what the server says back', async () => {
+    const secret = 'Secret-Header-Value-8812';
+    api.handle((request, response) =>
+      json(response, 401, { message: `token ${request.headers['x-api-key']} refused` }),
+    );
+    const outcome = await run(
+      'rest-api',
+      rest({
+        authMethod: 'NONE',
+        secretHeaders: [{ name: 'X-API-Key', value: secret }],
+        customHeaders: [{ name: 'X-Trace', value: 'on' }],
+      }),
+    );
+    expect(api.requests.at(-1)?.headers).toMatchObject({ 'x-api-key': secret, 'x-trace': 'on' });
+    expect(outcome.errors[0]).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      providerMessage: expect.stringContaining('[redacted]'),
+    });
+    expect(JSON.stringify(outcome)).not.toContain(secret);
+  });
+
   it('signs in with Basic, API key header, and API key query', async () => {
     api.handle((_request, response) => json(response, 200, {}));
     await run('rest-api', rest({ authMethod: 'BASIC', username: 'svc', password: CANARY }));

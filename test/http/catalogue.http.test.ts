@@ -99,13 +99,13 @@ describe('the catalogue over HTTP', () => {
 
     const wrongIntegration = await execute(server.url, ConnectorTypeDocument, { key: 'ldap', integration: 'nope' });
     expect(wrongIntegration.errors?.[0]).toMatchObject({
-      message: 'No integration has the key "nope".',
+      message: 'No integration has this key.',
       extensions: { code: 'BAD_USER_INPUT', argument: 'integration' },
     });
 
     const notUsed = await execute(server.url, ConnectorTypeDocument, { key: 'ldap', integration: 'ticket-sync' });
     expect(notUsed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(notUsed.errors?.[0].message).toContain('does not use the connector "ldap"');
+    expect(notUsed.errors?.[0].message).toContain('This integration does not use this connector');
   });
 
   it('lists integrations with the connectors they use', async () => {

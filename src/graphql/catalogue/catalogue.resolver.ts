@@ -38,11 +38,14 @@ export class CatalogueResolver {
       case 'UNKNOWN_CONNECTOR':
         return null;
       case 'UNKNOWN_INTEGRATION':
-        throw new InputError(`No integration has the key "${integration}".`, { argument: 'integration' });
+        throw new InputError('No integration has this key.', { argument: 'integration' });
       case 'CONNECTOR_NOT_IN_INTEGRATION':
-        throw new InputError(`The integration "${integration}" does not use the connector "${key}".`, {
-          argument: 'integration',
-        });
+        throw new InputError(
+          'This integration does not use this connector: ask for the connector without an integration, or pick one that uses it.',
+          {
+            argument: 'integration',
+          },
+        );
     }
   }
 

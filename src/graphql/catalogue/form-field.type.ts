@@ -58,6 +58,13 @@ export class FieldValidation {
       'For KEY_VALUE_LIST fields: names an entry may not have, case-insensitive; a trailing * matches a prefix. (`pattern` applies to entry names; no entry holds a line break or NUL.)',
   })
   reservedNames?: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'For KEY_VALUE_LIST fields that are not locked: names that carry credentials, refused there (their values belong in a locked field); case-insensitive, a * at either end matches any text.',
+  })
+  secretNames?: string[];
 }
 
 @InheritsCacheHint()

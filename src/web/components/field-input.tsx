@@ -79,6 +79,7 @@ export function FieldInput({ id, field, raw, required, describedBy, invalid, rel
           rows={Array.isArray(raw) ? (raw as KeyValue[]) : []}
           describedBy={describedBy}
           invalid={invalid}
+          masked={field.locked}
           onChange={onChange}
         />
       );

@@ -6,11 +6,13 @@ interface KeyValueListProps {
   rows: KeyValue[];
   describedBy: string;
   invalid: boolean;
+  /** A locked list: values are typed blind, like any locked field. */
+  masked?: boolean;
   onChange: (rows: KeyValue[]) => void;
 }
 
 /** Name/value rows with add and remove; every input is labelled by its row number. */
-export function KeyValueList({ id, label, rows, describedBy, invalid, onChange }: KeyValueListProps) {
+export function KeyValueList({ id, label, rows, describedBy, invalid, masked, onChange }: KeyValueListProps) {
   const update = (index: number, patch: Partial<KeyValue>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
@@ -28,6 +30,8 @@ export function KeyValueList({ id, label, rows, describedBy, invalid, onChange }
           <input
             aria-label={`${label} ${index + 1}: value`}
             aria-describedby={describedBy}
+            type={(masked ? 'password' : 'text') as 'text'}
+            autocomplete={masked ? 'new-password' : 'off'}
             value={row.value}
             onInput={(event) => update(index, { value: event.currentTarget.value })}
           />
