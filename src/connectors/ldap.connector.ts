@@ -169,8 +169,26 @@ const RESULT = {
   unwilling: 53,
 };
 
-function classifyBind(error: unknown): TestFailure {
-  if (!(error instanceof ResultCodeError)) return classifyNetworkError(error, 'host') ?? new TestFailure(Code.INTERNAL);
+/**
+ * Failures that are not an LDAP result: the network's, or ldapts saying the server hung up
+ * mid-request (something other than a directory on that port, or a dropped connection). Anything
+ * else is returned as it is, for the runner to report as INTERNAL with the request id.
+ */
+function classifyTransport(error: unknown): unknown {
+  const network = classifyNetworkError(error, 'host');
+  if (network) return network;
+  if (error instanceof Error && /^Connection closed before message response/.test(error.message)) {
+    return new TestFailure(Code.CONNECTION_RESET, {
+      field: 'port',
+      message: 'The server closed the connection without answering like a directory.',
+      hint: 'Check the port and the encryption: 389 for LDAP and StartTLS, 636 for LDAPS.',
+    });
+  }
+  return error;
+}
+
+function classifyBind(error: unknown): unknown {
+  if (!(error instanceof ResultCodeError)) return classifyTransport(error);
   const details: TestErrorDetails = { providerCode: `LDAP ${error.code}`, providerMessage: error.message };
   if (error.code === RESULT.invalidCredentials) {
     const subcode = /data\s+([0-9a-f]{3,4})/i.exec(error.message)?.[1]?.toLowerCase();
@@ -194,8 +212,8 @@ function classifyBind(error: unknown): TestFailure {
   return new TestFailure(Code.PROVIDER_ERROR, details);
 }
 
-function classifySearch(error: unknown, baseDn: string): TestFailure {
-  if (!(error instanceof ResultCodeError)) return classifyNetworkError(error, 'host') ?? new TestFailure(Code.INTERNAL);
+function classifySearch(error: unknown, baseDn: string): unknown {
+  if (!(error instanceof ResultCodeError)) return classifyTransport(error);
   const details: TestErrorDetails = { providerCode: `LDAP ${error.code}`, providerMessage: error.message };
   if (error.code === RESULT.noSuchObject) {
     // Active Directory names the closest existing entry in its message ("best match of: '…'").

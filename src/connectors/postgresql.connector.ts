@@ -155,7 +155,7 @@ function sslOptions(context: TestContext, servername: string): false | Connectio
 }
 
 /** What a PostgreSQL error means for the person who filled in the form. */
-function classify(error: unknown, context: TestContext): TestFailure {
+function classify(error: unknown, context: TestContext): unknown {
   const sslMode = context.text('sslMode') || 'VERIFY_FULL';
   if (error instanceof DatabaseError) {
     const details = { providerCode: error.code, providerMessage: error.message };
@@ -217,7 +217,8 @@ function classify(error: unknown, context: TestContext): TestFailure {
   if (network && (network.error.code === Code.TLS_UNKNOWN_CA || network.error.code === Code.TLS_SELF_SIGNED)) {
     return new TestFailure(network.error.code, { field: 'caCertificate', providerCode: network.error.providerCode });
   }
-  return network ?? new TestFailure(Code.INTERNAL);
+  // Anything else is a surprise: the runner reports it as INTERNAL, with the request id and a logged cause.
+  return network ?? error;
 }
 
 /**

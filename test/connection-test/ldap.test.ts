@@ -1,4 +1,5 @@
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
+import { startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { BASE_DN, LDAP_PASSWORD, type LdapPeer, startLdapPeer } from '../peers/ldap.peer';
 import { testRunner } from '../support/test-runner';
 
@@ -95,6 +96,16 @@ describe('the LDAP / Active Directory connection test, against an in-process LDA
     const outcome = await run('ldap', values(overrides));
     expect(outcome.errors).toEqual([expect.objectContaining({ ...expected, hint: expect.any(String) })]);
     expect(JSON.stringify(outcome)).not.toContain(LDAP_PASSWORD);
+  });
+
+  it('says the connection was closed, on the port, when something else hangs up instead of answering', async () => {
+    const hangUp = await startFakeTcpPeer('close');
+    try {
+      const outcome = await run('ldap', values({ host: '127.0.0.1', port: hangUp.port, security: 'NONE' }));
+      expect(outcome.errors).toEqual([expect.objectContaining({ code: 'CONNECTION_RESET', field: 'port' })]);
+    } finally {
+      await hangUp.stop();
+    }
   });
 
   it('names the closest existing entry when the base DN is wrong', async () => {
