@@ -36,15 +36,12 @@ export const MAX_LISTED_ERRORS = 50;
  * submission of 40,000 unknown fields gets a short answer, not a 3.5 MB one.
  */
 export function listedErrors(errors: ConfigError[]): ConfigError[] {
+  return firstOfMany(errors, (message) => configError('values', ConfigErrorCode.TOO_MANY_ERRORS, message));
+}
+
+/** The first MAX_LISTED_ERRORS - 1 problems and one more, made by `more`, that counts the rest. */
+export function firstOfMany<T>(errors: T[], more: (message: string) => T): T[] {
   if (errors.length <= MAX_LISTED_ERRORS) return errors;
   const shown = errors.slice(0, MAX_LISTED_ERRORS - 1);
-  const more = errors.length - shown.length;
-  return [
-    ...shown,
-    configError(
-      'values',
-      ConfigErrorCode.TOO_MANY_ERRORS,
-      `${more} more problems are not listed. Correct these first.`,
-    ),
-  ];
+  return [...shown, more(`${errors.length - shown.length} more problems are not listed. Correct these first.`)];
 }

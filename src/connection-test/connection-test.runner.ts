@@ -1,5 +1,5 @@
 import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
-import { MAX_LISTED_ERRORS } from '../configs/config-errors';
+import { firstOfMany } from '../configs/config-errors';
 import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
 import { TestContext } from '../connector-kit/connection-test.context';
 import { type TestError, TestFailure, testError } from '../connector-kit/connection-test.failure';
@@ -44,13 +44,9 @@ function secretTextsOf(value: unknown): string[] {
   return value.flatMap((entry) => (typeof entry?.value === 'string' ? [entry.value] : []));
 }
 
-/** As many refusals as a config save lists (MAX_LISTED_ERRORS), the last saying how many more. */
-function listedTestErrors(errors: TestError[]): TestError[] {
-  if (errors.length <= MAX_LISTED_ERRORS) return errors;
-  const shown = errors.slice(0, MAX_LISTED_ERRORS - 1);
-  const message = `${errors.length - shown.length} more problems are not listed. Correct these first.`;
-  return [...shown, testError(Code.INVALID_VALUE, { field: 'values', message })];
-}
+/** As many refusals as a config save lists, the last saying how many more. */
+const listedTestErrors = (errors: TestError[]) =>
+  firstOfMany(errors, (message) => testError(Code.INVALID_VALUE, { field: 'values', message }));
 
 export class ConnectionTestRunner {
   constructor(

@@ -1,38 +1,28 @@
-import { type HttpsPeer, json } from '../peers/https.peer';
-import { type Answer, routes, SECRET, startProviderPeer } from '../support/provider-peer';
-import type { testRunner } from '../support/test-runner';
+import { json } from '../peers/https.peer';
+import { type Answer, routes, SECRET, useProviderPeer } from '../support/provider-peer';
 
 /** Jira Cloud's connection test against a local HTTPS peer answering with Jira Cloud's real payloads. */
-let peer: HttpsPeer;
-let run: ReturnType<typeof testRunner>;
-
-beforeAll(async () => {
-  ({ peer, run } = await startProviderPeer());
-});
-
-afterAll(async () => {
-  await peer.stop();
-});
+const provider = useProviderPeer();
 
 describe('Jira Cloud', () => {
   const values = (overrides: Record<string, unknown> = {}) => ({
-    siteUrl: peer.url,
+    siteUrl: provider.peer.url,
     email: 'int@acme.com',
     apiToken: SECRET,
     ...overrides,
   });
 
   it('reads the account and the project', async () => {
-    peer.handle(
+    provider.peer.handle(
       routes({
         '/rest/api/3/myself': (_r, res) => json(res, 200, { accountId: '5b10' }),
         '/rest/api/3/project/OPS': (_r, res) => json(res, 200, { key: 'OPS' }),
       }),
     );
-    expect((await run('jira-cloud', values({ projectKey: 'OPS' }), { integrationKey: 'ticket-sync' })).errors).toEqual(
-      [],
-    );
-    expect(peer.requests.at(-2)?.headers.authorization).toBe(
+    expect(
+      (await provider.run('jira-cloud', values({ projectKey: 'OPS' }), { integrationKey: 'ticket-sync' })).errors,
+    ).toEqual([]);
+    expect(provider.peer.requests.at(-2)?.headers.authorization).toBe(
       `Basic ${Buffer.from(`int@acme.com:${SECRET}`).toString('base64')}`,
     );
   });
@@ -64,9 +54,9 @@ describe('Jira Cloud', () => {
       { code: 'THROTTLED', retryAfterSeconds: 30 },
     ],
   ])('classifies %s', async (_name, table, overrides, expected) => {
-    peer.handle(routes(table));
+    provider.peer.handle(routes(table));
     // The project key is shown by the ticket-sync integration.
-    const outcome = await run('jira-cloud', values(overrides), {
+    const outcome = await provider.run('jira-cloud', values(overrides), {
       integrationKey: overrides.projectKey ? 'ticket-sync' : null,
     });
     expect(outcome.errors).toEqual([expect.objectContaining({ hint: expect.any(String), ...expected })]);

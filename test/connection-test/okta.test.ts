@@ -1,18 +1,8 @@
-import { type HttpsPeer, json } from '../peers/https.peer';
-import { type Answer, PRIVATE_KEY, routes, SECRET, startProviderPeer } from '../support/provider-peer';
-import type { testRunner } from '../support/test-runner';
+import { json } from '../peers/https.peer';
+import { type Answer, PRIVATE_KEY, routes, SECRET, useProviderPeer } from '../support/provider-peer';
 
 /** Okta's connection test against a local HTTPS peer answering with Okta's real payloads. */
-let peer: HttpsPeer;
-let run: ReturnType<typeof testRunner>;
-
-beforeAll(async () => {
-  ({ peer, run } = await startProviderPeer());
-});
-
-afterAll(async () => {
-  await peer.stop();
-});
+const provider = useProviderPeer();
 
 describe('Okta', () => {
   const users: Answer = (_r, res) => json(res, 200, [{ id: '00u1' }]);
@@ -23,27 +13,27 @@ describe('Okta', () => {
   });
 
   it('reads a user with an API token (SSWS)', async () => {
-    peer.handle(routes({ '/api/v1/users': users }));
-    expect((await run('okta', { orgUrl: peer.url, ...apiToken() })).errors).toEqual([]);
-    expect(peer.requests.at(-1)?.headers.authorization).toBe(`SSWS ${SECRET}`);
+    provider.peer.handle(routes({ '/api/v1/users': users }));
+    expect((await provider.run('okta', { orgUrl: provider.peer.url, ...apiToken() })).errors).toEqual([]);
+    expect(provider.peer.requests.at(-1)?.headers.authorization).toBe(`SSWS ${SECRET}`);
   });
 
   it('gets a service-app token with a signed assertion, then reads a user', async () => {
-    peer.handle(
+    provider.peer.handle(
       routes({
         '/oauth2/v1/token': (_r, res) => json(res, 200, { access_token: 'okta-at-1', token_type: 'Bearer' }),
         '/api/v1/users': users,
       }),
     );
-    const outcome = await run('okta', {
-      orgUrl: peer.url,
+    const outcome = await provider.run('okta', {
+      orgUrl: provider.peer.url,
       authMethod: 'OAUTH_SERVICE_APP',
       clientId: '0oa1',
       privateKey: PRIVATE_KEY,
       scopes: ['okta.users.read'],
     });
     expect(outcome.errors).toEqual([]);
-    const form = new URLSearchParams(peer.requests.find((r) => r.url === '/oauth2/v1/token')?.body);
+    const form = new URLSearchParams(provider.peer.requests.find((r) => r.url === '/oauth2/v1/token')?.body);
     expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
   });
 
@@ -118,8 +108,8 @@ describe('Okta', () => {
       { code: 'UNEXPECTED_RESPONSE', field: 'orgUrl' },
     ],
   ])('classifies %s', async (_name, table, values, expected) => {
-    peer.handle(routes(table));
-    const outcome = await run('okta', { orgUrl: peer.url, ...values });
+    provider.peer.handle(routes(table));
+    const outcome = await provider.run('okta', { orgUrl: provider.peer.url, ...values });
     expect(outcome.errors).toEqual([expect.objectContaining({ hint: expect.any(String), ...expected })]);
     expect(JSON.stringify(outcome)).not.toContain(SECRET);
   });

@@ -1,26 +1,16 @@
 import type { ServerResponse } from 'node:http';
-import { type HttpsPeer, json, type RecordedRequest } from '../peers/https.peer';
-import { type Answer, PRIVATE_KEY, routes, SECRET, startProviderPeer } from '../support/provider-peer';
-import type { testRunner } from '../support/test-runner';
+import { json, type RecordedRequest } from '../peers/https.peer';
+import { type Answer, PRIVATE_KEY, routes, SECRET, useProviderPeer } from '../support/provider-peer';
 
 /** Salesforce's connection test against a local HTTPS peer answering with Salesforce's real payloads. */
-let peer: HttpsPeer;
-let run: ReturnType<typeof testRunner>;
-
-beforeAll(async () => {
-  ({ peer, run } = await startProviderPeer());
-});
-
-afterAll(async () => {
-  await peer.stop();
-});
+const provider = useProviderPeer();
 
 describe('Salesforce', () => {
   const token = (_request: RecordedRequest, response: ServerResponse) =>
     json(response, 200, {
       access_token: '00Dxx!token',
-      instance_url: peer.url,
-      id: `${peer.url}/id/00D/005`,
+      instance_url: provider.peer.url,
+      id: `${provider.peer.url}/id/00D/005`,
       token_type: 'Bearer',
       issued_at: '1',
       signature: 's',
@@ -28,7 +18,7 @@ describe('Salesforce', () => {
   const describeObject: Answer = (_request, response) =>
     json(response, 200, { objectDescribe: { name: 'Account' } }, { 'sforce-limit-info': 'api-usage=18/5000' });
   const values = (overrides: Record<string, unknown> = {}) => ({
-    loginUrl: peer.url,
+    loginUrl: provider.peer.url,
     authMethod: 'CLIENT_CREDENTIALS',
     consumerKey: '3MVG9-key',
     consumerSecret: SECRET,
@@ -46,10 +36,12 @@ describe('Salesforce', () => {
       { authMethod: 'USERNAME_PASSWORD', username: 'int@acme.com', password: SECRET, securityToken: 'tok12345' },
     ],
   ])('signs in with %s and describes the object', async (_name, overrides) => {
-    peer.handle(routes({ '/services/oauth2/token': token, '/services/data/v62.0/sobjects/Account': describeObject }));
-    const outcome = await run('salesforce', values(overrides));
+    provider.peer.handle(
+      routes({ '/services/oauth2/token': token, '/services/data/v62.0/sobjects/Account': describeObject }),
+    );
+    const outcome = await provider.run('salesforce', values(overrides));
     expect(outcome.errors).toEqual([]);
-    const form = new URLSearchParams(peer.requests.find((r) => r.url === '/services/oauth2/token')?.body);
+    const form = new URLSearchParams(provider.peer.requests.find((r) => r.url === '/services/oauth2/token')?.body);
     expect(form.get('grant_type')).toMatch(/client_credentials|jwt-bearer|password/);
   });
 
@@ -97,8 +89,8 @@ describe('Salesforce', () => {
       { code: 'CONSENT_REQUIRED' },
     ],
   ])('classifies %s', async (_name, status, body, overrides, expected) => {
-    peer.handle(routes({ '/services/oauth2/token': (_r, response) => json(response, status, body) }));
-    const outcome = await run('salesforce', values(overrides));
+    provider.peer.handle(routes({ '/services/oauth2/token': (_r, response) => json(response, status, body) }));
+    const outcome = await provider.run('salesforce', values(overrides));
     expect(outcome.errors).toEqual([expect.objectContaining({ hint: expect.any(String), ...expected })]);
     expect(JSON.stringify(outcome)).not.toContain(SECRET);
   });
@@ -131,22 +123,22 @@ describe('Salesforce', () => {
     ['a retired API version', 410, '', { code: 'NOT_FOUND', field: 'apiVersion' }],
     ['maintenance', 503, '<html>Down for maintenance</html>', { code: 'PROVIDER_UNAVAILABLE' }],
   ])('classifies an API answer with %s', async (_name, status, body, expected) => {
-    peer.handle(
+    provider.peer.handle(
       routes({ '/services/oauth2/token': token, '/services/data/': (_r, response) => json(response, status, body) }),
     );
-    expect((await run('salesforce', values())).errors).toEqual([
+    expect((await provider.run('salesforce', values())).errors).toEqual([
       expect.objectContaining({ hint: expect.any(String), ...expected }),
     ]);
   });
 
   it('reports an HTML page from the login URL', async () => {
-    peer.handle(
+    provider.peer.handle(
       routes({
         '/services/oauth2/token': (_r, response) =>
           response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Login</html>'),
       }),
     );
-    expect((await run('salesforce', values())).errors[0]).toMatchObject({
+    expect((await provider.run('salesforce', values())).errors[0]).toMatchObject({
       code: 'UNEXPECTED_RESPONSE',
       field: 'loginUrl',
     });

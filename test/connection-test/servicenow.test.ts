@@ -1,18 +1,8 @@
-import { type HttpsPeer, json } from '../peers/https.peer';
-import { type Answer, routes, SECRET, startProviderPeer } from '../support/provider-peer';
-import type { testRunner } from '../support/test-runner';
+import { json } from '../peers/https.peer';
+import { type Answer, routes, SECRET, useProviderPeer } from '../support/provider-peer';
 
 /** ServiceNow's connection test against a local HTTPS peer answering with ServiceNow's real payloads. */
-let peer: HttpsPeer;
-let run: ReturnType<typeof testRunner>;
-
-beforeAll(async () => {
-  ({ peer, run } = await startProviderPeer());
-});
-
-afterAll(async () => {
-  await peer.stop();
-});
+const provider = useProviderPeer();
 
 describe('ServiceNow', () => {
   const table: Answer = (request, response) =>
@@ -23,20 +13,29 @@ describe('ServiceNow', () => {
           status: 'failure',
         });
   const values = (overrides: Record<string, unknown> = {}) => ({
-    instanceUrl: peer.url,
+    instanceUrl: provider.peer.url,
     authMethod: 'BASIC',
     username: 'admin',
     password: SECRET,
     ...overrides,
   });
 
+  const clientCredentials = () =>
+    values({
+      authMethod: 'OAUTH_CLIENT_CREDENTIALS',
+      username: undefined,
+      password: undefined,
+      clientId: 'c1',
+      clientSecret: SECRET,
+    });
+
   it('signs in with Basic and reads one row', async () => {
-    peer.handle(routes({ '/api/now/table/incident': table }));
-    expect((await run('servicenow', values())).errors).toEqual([]);
+    provider.peer.handle(routes({ '/api/now/table/incident': table }));
+    expect((await provider.run('servicenow', values())).errors).toEqual([]);
   });
 
   it('signs in with an OAuth password grant', async () => {
-    peer.handle(
+    provider.peer.handle(
       routes({
         '/oauth_token.do': (_r, response) =>
           json(response, 200, { access_token: 'sn-token-1', token_type: 'Bearer', expires_in: 1799 }),
@@ -44,7 +43,8 @@ describe('ServiceNow', () => {
       }),
     );
     expect(
-      (await run('servicenow', values({ authMethod: 'OAUTH_PASSWORD', clientId: 'c1', clientSecret: SECRET }))).errors,
+      (await provider.run('servicenow', values({ authMethod: 'OAUTH_PASSWORD', clientId: 'c1', clientSecret: SECRET })))
+        .errors,
     ).toEqual([]);
   });
 
@@ -120,48 +120,30 @@ describe('ServiceNow', () => {
       { code: 'UNEXPECTED_RESPONSE' },
     ],
   ])('classifies %s', async (_name, answer, overrides, expected) => {
-    peer.handle(routes({ '/api/now/table/': answer }));
-    const outcome = await run('servicenow', values(overrides));
+    provider.peer.handle(routes({ '/api/now/table/': answer }));
+    const outcome = await provider.run('servicenow', values(overrides));
     expect(outcome.errors).toEqual([expect.objectContaining({ hint: expect.any(String), ...expected })]);
     expect(JSON.stringify(outcome)).not.toContain(SECRET);
   });
 
   it('reports a web page from the token endpoint on the instance URL', async () => {
-    peer.handle(
+    provider.peer.handle(
       routes({
         '/oauth_token.do': (_r, res) =>
           res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in with SSO</html>'),
       }),
     );
-    const outcome = await run(
-      'servicenow',
-      values({
-        authMethod: 'OAUTH_CLIENT_CREDENTIALS',
-        username: undefined,
-        password: undefined,
-        clientId: 'c1',
-        clientSecret: SECRET,
-      }),
-    );
+    const outcome = await provider.run('servicenow', clientCredentials());
     expect(outcome.errors).toEqual([expect.objectContaining({ code: 'UNEXPECTED_RESPONSE', field: 'instanceUrl' })]);
   });
 
   it('classifies a refused OAuth sign-in, naming the client-credentials property', async () => {
-    peer.handle(
+    provider.peer.handle(
       routes({
         '/oauth_token.do': (_r, res) => json(res, 401, { error_description: 'access_denied', error: 'server_error' }),
       }),
     );
-    const outcome = await run(
-      'servicenow',
-      values({
-        authMethod: 'OAUTH_CLIENT_CREDENTIALS',
-        username: undefined,
-        password: undefined,
-        clientId: 'c1',
-        clientSecret: SECRET,
-      }),
-    );
+    const outcome = await provider.run('servicenow', clientCredentials());
     expect(outcome.errors[0]).toMatchObject({
       code: 'INVALID_CREDENTIALS',
       field: 'clientSecret',

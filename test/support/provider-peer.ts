@@ -20,6 +20,21 @@ export async function startProviderPeer(): Promise<{ peer: HttpsPeer; run: Retur
   return { peer, run: testRunner({ trust: [certs.ca] }) };
 }
 
+/**
+ * The provider peer and a runner that trusts it, for the tests of one file: started before
+ * them and stopped after. Read `peer` and `run` inside tests (they are set in beforeAll).
+ */
+export function useProviderPeer(): { readonly peer: HttpsPeer; readonly run: ReturnType<typeof testRunner> } {
+  const state = {} as { peer: HttpsPeer; run: ReturnType<typeof testRunner> };
+  beforeAll(async () => {
+    Object.assign(state, await startProviderPeer());
+  });
+  afterAll(async () => {
+    await state.peer.stop();
+  });
+  return state;
+}
+
 export type Answer = (request: RecordedRequest, response: ServerResponse) => void;
 
 /** Answers by path prefix; anything else is a 404. */
