@@ -282,7 +282,7 @@ export class ConfigService {
     }
     const relay = await chooseRelay(this.store.relays, principal.tenantId, { fields: form.fields, values });
     if (relay.kind === 'PROBLEM') errors.push(configError(relay.field, Code[relay.code], relay.message));
-    const relayId = relay.kind === 'DIRECT' ? null : relay.kind === 'RELAY' ? relay.relay.id : relay.relayId;
+    const relayId = relay.kind === 'DIRECT' ? null : relay.relayId;
     return { errors, values, secrets, relayId };
   }
 

@@ -130,7 +130,7 @@ export class ConnectionTestService {
     if (relay.kind === 'DIRECT') return direct(await this.runner.run(request));
 
     // Relayed tests are checked here before any agent sees them.
-    const relayId = relay.kind === 'RELAY' ? relay.relay.id : relay.relayId;
+    const { relayId } = relay;
     const precheck = await this.runner.precheck(request);
     if (precheck) return { outcome: precheck, relayId };
     if (relay.kind === 'PROBLEM') {

@@ -1,19 +1,18 @@
 import { FormFieldType } from '../forms/form.enums';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
 import type { Store } from '../store/store.port';
-import type { StoredRelay } from '../store/store.types';
 import { localRelayId } from './relay-id';
 
 /** Why a chosen relay cannot be used; the same codes for saving a config and for testing one. */
-export type RelayProblemCode = 'UNKNOWN_RELAY' | 'RELAY_REVOKED';
+type RelayProblemCode = 'UNKNOWN_RELAY' | 'RELAY_REVOKED';
 
 export type RelayChoice =
   | { kind: 'DIRECT' }
-  | { kind: 'RELAY'; relay: StoredRelay; field?: string }
+  | { kind: 'RELAY'; relayId: string; field?: string }
   | { kind: 'PROBLEM'; code: RelayProblemCode; field: string; message: string; relayId: string };
 
 /** The form's relay picker, if it has one. */
-export function relayFieldOf(fields: readonly FormFieldDefinition[]): FormFieldDefinition | undefined {
+function relayFieldOf(fields: readonly FormFieldDefinition[]): FormFieldDefinition | undefined {
   return fields.find((field) => field.type === FormFieldType.RELAY);
 }
 
@@ -46,5 +45,5 @@ export async function chooseRelay(
       message: `Relay "${relay.name}" was revoked. Pick another relay, or connect directly.`,
     };
   }
-  return { kind: 'RELAY', relay, field: relayField?.name };
+  return { kind: 'RELAY', relayId, field: relayField?.name };
 }

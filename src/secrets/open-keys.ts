@@ -1,6 +1,7 @@
 import type { PlugboardConfig } from '../environment';
 import { InputError } from '../errors';
 import type { Store } from '../store/store.port';
+import type { StoredDataKey } from '../store/store.types';
 import { EnvironmentKeys } from './environment.kek';
 import type { KeyEncryptionKeys } from './key-encryption.port';
 import { LocalFileKeys } from './local-file.kek';
@@ -9,24 +10,18 @@ import { LocalFileKeys } from './local-file.kek';
  * The key-encryption keys the configuration names (the environment, or a local file), checked
  * against the store: every KEK that wraps a stored data key must be there and really unwrap
  * one, or startup stops, naming the key and where it was looked for. A key file is only ever
- * made for a store with no data key.
+ * made for a store with no data key. The data keys are read once, in one pass.
  */
 export async function openKeys(config: PlugboardConfig, store: Store): Promise<KeyEncryptionKeys> {
-  const holdsData = (await store.dataKeys.countAll()) > 0;
+  const oneDataKeyPerKek = new Map<string, StoredDataKey>();
+  for await (const dataKey of store.dataKeys.listAll()) {
+    if (!oneDataKeyPerKek.has(dataKey.kekId)) oneDataKeyPerKek.set(dataKey.kekId, dataKey);
+  }
   const keys =
     config.keks.kind === 'environment'
       ? EnvironmentKeys.fromEnvironment(config.keks.keys, config.keks.active)
-      : LocalFileKeys.openOrCreate(config.keks.file, () => !holdsData);
-  if (holdsData) await assertKeysOpenStoredData(keys, store);
-  return keys;
-}
-
-/** One stored data key per KEK id unwraps; the first that does not stops startup with its id. */
-export async function assertKeysOpenStoredData(keys: KeyEncryptionKeys, store: Store): Promise<void> {
-  const checked = new Set<string>();
-  for await (const dataKey of store.dataKeys.listAll()) {
-    if (checked.has(dataKey.kekId)) continue;
-    checked.add(dataKey.kekId);
+      : LocalFileKeys.openOrCreate(config.keks.file, () => oneDataKeyPerKek.size === 0);
+  for (const dataKey of oneDataKeyPerKek.values()) {
     try {
       await keys.unwrap(dataKey.tenantId, dataKey.kekId, dataKey.wrapped);
     } catch {
@@ -35,4 +30,5 @@ export async function assertKeysOpenStoredData(keys: KeyEncryptionKeys, store: S
       );
     }
   }
+  return keys;
 }
