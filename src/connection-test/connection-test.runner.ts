@@ -31,12 +31,6 @@ type Prepared =
   | { refused: ConnectionTestOutcome }
   | { form: ConnectorForm; validated: ValidatedForm; scrubber: SecretScrubber; finish: Finish };
 
-/**
- * Runs connection tests: validation first, with the same evaluator as saving; locked fields
- * must have been re-entered (saved values are never used); then the connector's own test,
- * within its time limit and the concurrency limits. Every message is scrubbed of every value
- * submitted in a locked field before it leaves.
- */
 /** Every text a locked value holds: itself, or the values of a locked list's entries. */
 function secretTextsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -48,6 +42,12 @@ function secretTextsOf(value: unknown): string[] {
 const listedTestErrors = (errors: TestError[]) =>
   firstOfMany(errors, (message) => testError(Code.INVALID_VALUE, { field: 'values', message }));
 
+/**
+ * Runs connection tests: validation first, with the same evaluator as saving; locked fields
+ * must have been re-entered (saved values are never used); then the connector's own test,
+ * within its time limit and the concurrency limits. Every message is scrubbed of every value
+ * submitted in a locked field before it leaves.
+ */
 export class ConnectionTestRunner {
   constructor(
     private readonly catalogue: Catalogue,
