@@ -10,14 +10,17 @@ import type {
   TestRequest,
   TestStatus,
 } from '../connector-kit/connection-test.result';
+import type { ConnectionTestPlan } from '../connector-kit/connection-test.plan';
 import type { Destinations } from '../connector-kit/destinations.port';
+import { ERROR_CATALOGUE } from '../connector-kit/error-catalogue';
 import { SecretScrubber } from '../connector-kit/secret-scrubber';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
 import { isValueSet } from '../forms/form-rule';
-import { type FieldError, type ValidatedForm, validateForm } from '../forms/form-validator';
+import { type FieldError, FieldErrorCode, type ValidatedForm, validateForm } from '../forms/form-validator';
 import { isRequired, visibleFields } from '../forms/form-visibility';
 import type { Logger } from '../logger';
 import type { TestLimiter } from './connection-test.limiter';
+import { reportedSteps } from './step-report';
 
 type Finish = (
   status: TestStatus,
@@ -36,6 +39,15 @@ function secretTextsOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) => (typeof entry?.value === 'string' ? [entry.value] : []));
+}
+
+/**
+ * The connector's own advice for a code it did not word itself: the catalogue's hint is the
+ * last resort, and says nothing about any one product.
+ */
+function withConnectorHint(error: TestError, plan: ConnectionTestPlan): TestError {
+  const own = plan.hints?.[error.code];
+  return own && error.hint === ERROR_CATALOGUE[error.code].hint ? { ...error, hint: own } : error;
 }
 
 /** As many refusals as a config save lists, the last saying how many more. */
@@ -91,7 +103,7 @@ export class ConnectionTestRunner {
       { settingsClass: form.connector.settingsClass, fields: form.fields },
       request.values,
     );
-    const refusals = this.refusals(validated.errors, form.fields, request);
+    const refusals = this.refusals(validated.errors, form.fields, request, form.connector.connectionTest.discovers);
     if (refusals.length) return { refused: finish('REFUSED', [], listedTestErrors(refusals), form.fields, scrubber) };
     return { form, validated, scrubber, finish };
   }
@@ -126,11 +138,19 @@ export class ConnectionTestRunner {
       this.options.stepTimeoutMs,
       this.options.extraCaCertificates,
     );
+    const failed = (error: TestError) =>
+      finish(
+        'FAILED',
+        reportedSteps(plan.steps, context.steps, error),
+        [withConnectorHint(error, plan)],
+        form.fields,
+        scrubber,
+      );
     try {
       await plan.run(context);
-      return finish('SUCCEEDED', context.steps, [], form.fields, scrubber);
+      return finish('SUCCEEDED', reportedSteps(plan.steps, context.steps), [], form.fields, scrubber);
     } catch (error) {
-      if (error instanceof TestFailure) return finish('FAILED', context.steps, [error.error], form.fields, scrubber);
+      if (error instanceof TestFailure) return failed(error.error);
       // A bug or a library's surprise: the caller gets the request id, the log the cause (scrubbed).
       const cause = error instanceof Error ? error : new Error(String(error));
       this.logger?.error(
@@ -147,7 +167,7 @@ export class ConnectionTestRunner {
           ? `Plugboard failed while running the test (request id ${request.requestId}).`
           : undefined,
       });
-      return finish('FAILED', context.steps, [internal], form.fields, scrubber);
+      return failed(internal);
     } finally {
       clearTimeout(timer);
       release();
@@ -155,7 +175,12 @@ export class ConnectionTestRunner {
   }
 
   /** Problems that stop a test before anything is attempted. */
-  private refusals(problems: FieldError[], fields: FormFieldDefinition[], request: TestRequest): TestError[] {
+  private refusals(
+    problems: FieldError[],
+    fields: FormFieldDefinition[],
+    request: TestRequest,
+    discovered: readonly string[] = [],
+  ): TestError[] {
     const visible = visibleFields(fields, {
       ...request.values,
       ...Object.fromEntries([...(request.savedLockedFields ?? [])].map((name) => [name, true])),
@@ -169,6 +194,8 @@ export class ConnectionTestRunner {
     const errors: TestError[] = [...notReentered].map((field) => testError(Code.LOCKED_FIELD_NOT_REENTERED, { field }));
     for (const problem of problems) {
       if (notReentered.has(problem.field)) continue;
+      // A value the test reports (a host key to pin) is not needed to run it.
+      if (problem.code === FieldErrorCode.REQUIRED && discovered.includes(problem.field)) continue;
       errors.push(
         testError(Code.INVALID_VALUE, { field: problem.field, message: problem.message, providerCode: problem.code }),
       );

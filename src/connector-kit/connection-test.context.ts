@@ -22,6 +22,10 @@ export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
  * What a connector's test gets: the validated values (locked ones as re-entered), where it may
  * connect, and `step()` to run each stage with its own time limit. Steps are recorded in order;
  * a step that fails or times out ends the test with an error that names the step and field.
+ *
+ * A step's verdict belongs inside it: a stage whose call returned but whose answer is a refusal
+ * (a 401, an OAuth error, a missing schema) must throw from within `step()`, so the step is the
+ * one shown FAILED. Judging the answer after `step()` returned would show it SUCCEEDED.
  */
 export class TestContext {
   readonly steps: StepRecord[] = [];
@@ -89,8 +93,13 @@ export class TestContext {
       return result;
     } catch (error) {
       this.record(kind, 'FAILED', started);
-      if (signal.aborted && !(error instanceof TestFailure && error.error.code !== Code.TIMEOUT)) throw timedOut();
-      throw classifyNetworkError(error, options.field) ?? error;
+      const failure =
+        signal.aborted && !(error instanceof TestFailure && error.error.code !== Code.TIMEOUT)
+          ? timedOut()
+          : classifyNetworkError(error, options.field);
+      if (!failure) throw error;
+      failure.error.step ??= kind;
+      throw failure;
     } finally {
       clearTimeout(timer);
       this.signal.removeEventListener('abort', abortStage);

@@ -1,5 +1,7 @@
 import type { TestErrorCategory, TestErrorCode } from './connection-test.codes';
 import { ERROR_CATALOGUE } from './error-catalogue';
+import type { TestStepKind } from './test-step';
+import type { PresentedCertificate, PresentedHostKey } from './trust-prompt';
 
 /** One problem a connection test found. */
 export interface TestError {
@@ -17,6 +19,12 @@ export interface TestError {
   providerMessage?: string;
   /** With INTERNAL: the request whose log line holds the cause, for support. */
   requestId?: string;
+  /** The step the error belongs to: the one the test's steps show FAILED. */
+  step?: TestStepKind;
+  /** With an untrusted certificate: what the server presented, for a "trust this CA" prompt. */
+  presentedCertificate?: PresentedCertificate;
+  /** With an unpinned or changed SSH host key: the key presented, for a "pin this key" prompt. */
+  presentedHostKey?: PresentedHostKey;
 }
 
 export type TestErrorDetails = Partial<Omit<TestError, 'code' | 'category'>>;

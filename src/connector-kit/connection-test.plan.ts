@@ -1,3 +1,4 @@
+import type { TestErrorCode } from './connection-test.codes';
 import type { TestContext } from './connection-test.context';
 import type { TestStepKind } from './test-step';
 
@@ -13,6 +14,17 @@ export interface ConnectionTestPlan {
   run: (context: TestContext) => Promise<void>;
   /** The fields whose values identify the account on the host, for the per-credential limit. */
   credentialFields?: string[];
+  /**
+   * This connector's advice for codes its test reports without a hint of its own: the
+   * catalogue's hints are product-neutral, so anything naming this product's concepts (a
+   * configuration file, a console page) belongs here.
+   */
+  hints?: Partial<Record<TestErrorCode, string>>;
+  /**
+   * Required fields the test itself can fill in (an SSH host key to pin): a test may run with
+   * them empty, and then fails reporting what the server presented. Saving still requires them.
+   */
+  discovers?: string[];
 }
 
 export const DEFAULT_TEST_TIMEOUT_MS = 20_000;

@@ -73,13 +73,13 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     category: Category.TLS,
     retryable: false,
     message: 'The server presented a self-signed certificate.',
-    hint: 'Paste the certificate (or the CA that issued it) into the CA certificate field, or install a trusted certificate on the server.',
+    hint: 'Install a certificate from a trusted authority on the server, or have Plugboard trust the one it presented.',
   },
   [Code.TLS_UNKNOWN_CA]: {
     category: Category.TLS,
     retryable: false,
     message: "The server's certificate was issued by an authority Plugboard does not trust.",
-    hint: 'Paste the issuing CA certificate (PEM) into the CA certificate field.',
+    hint: 'Have Plugboard trust the authority that issued the certificate, or install one from a public authority.',
   },
   [Code.TLS_EXPIRED]: {
     category: Category.TLS,
@@ -91,7 +91,7 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     category: Category.TLS,
     retryable: false,
     message: "The server's certificate is for another name.",
-    hint: 'Use the host name the certificate names (not an IP address or alias), or set the TLS server name.',
+    hint: 'Use the host name the certificate names, not an IP address or an alias.',
   },
   [Code.TLS_HANDSHAKE_FAILED]: {
     category: Category.TLS,
@@ -103,7 +103,7 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     category: Category.TLS,
     retryable: false,
     message: 'The server requires an encrypted connection.',
-    hint: 'Turn encryption on (SSL mode, STARTTLS or LDAPS).',
+    hint: 'Turn encryption on in the connection settings.',
   },
   [Code.TLS_NOT_SUPPORTED]: {
     category: Category.TLS,
@@ -163,7 +163,7 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     category: Category.PERMISSION,
     retryable: false,
     message: 'An administrator has not granted consent to this app.',
-    hint: 'An administrator grants admin consent to the app in the identity provider, then test again.',
+    hint: 'An administrator grants the app the access it asks for, then test again.',
   },
   [Code.PERMISSION_DENIED]: {
     category: Category.PERMISSION,
@@ -180,14 +180,14 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
   [Code.APP_NOT_FOUND]: {
     category: Category.CONFIGURATION,
     retryable: false,
-    message: 'No app with this client ID exists in this tenant.',
-    hint: 'Copy the Application (client) ID from the app registration, and check the tenant ID.',
+    message: 'No app with this client ID exists here.',
+    hint: 'Check the client ID, and that the app belongs to this account or organisation.',
   },
   [Code.TENANT_NOT_FOUND]: {
     category: Category.CONFIGURATION,
     retryable: false,
     message: 'The tenant does not exist.',
-    hint: 'Copy the Directory (tenant) ID from the app registration, or use a verified domain of the tenant.',
+    hint: 'Check the tenant or organisation identifier.',
   },
   [Code.CLOCK_SKEW]: {
     category: Category.CONFIGURATION,
@@ -199,13 +199,19 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     category: Category.CONFIGURATION,
     retryable: false,
     message: 'The token was issued for another cloud or resource.',
-    hint: 'Pick the national cloud the tenant lives in, and leave the host overrides empty unless you need them.',
+    hint: 'Pick the cloud or region the account lives in.',
   },
   [Code.HOST_KEY_MISMATCH]: {
     category: Category.TLS,
     retryable: false,
     message: "The server's host key does not match the pinned fingerprint.",
     hint: 'Confirm the new fingerprint with the server administrator before updating it: a changed key can mean someone is impersonating the server.',
+  },
+  [Code.HOST_KEY_UNKNOWN]: {
+    category: Category.TLS,
+    retryable: false,
+    message: "No host key fingerprint is pinned, so Plugboard did not trust the server's key.",
+    hint: "Check the presented fingerprint with the server's administrator, then pin it.",
   },
   [Code.DATABASE_NOT_FOUND]: {
     category: Category.CONFIGURATION,
@@ -217,7 +223,13 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     category: Category.PERMISSION,
     retryable: false,
     message: "The server's access rules do not allow this connection.",
-    hint: "An administrator adds a rule for Plugboard's address, user and database (PostgreSQL: pg_hba.conf).",
+    hint: "An administrator allows this connection in the server's access rules: the address it comes from, the account, and the time or machine it may sign in from.",
+  },
+  [Code.TOO_MANY_CONNECTIONS]: {
+    category: Category.THROTTLING,
+    retryable: true,
+    message: 'The server has reached its limit of connections, for this account or in all.',
+    hint: 'Other programs using the same account hold its connections: give each integration its own account, or ask the administrator to raise the limit.',
   },
   [Code.THROTTLED]: {
     category: Category.THROTTLING,

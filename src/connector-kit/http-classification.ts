@@ -2,16 +2,40 @@ import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
 import type { HttpAnswer } from './guarded-http';
 
-/** How long to wait, from a Retry-After header in seconds or as an HTTP date. */
-export function retryAfterSeconds(answer: HttpAnswer): number | undefined {
-  const header = answer.headers['retry-after'];
-  const value = Array.isArray(header) ? header[0] : header;
+const header = (answer: HttpAnswer, name: string): string | undefined => {
+  const value = answer.headers[name];
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+};
+
+/**
+ * When a rate-limit window resets, from the headers providers use instead of Retry-After:
+ * `X-Rate-Limit-Reset` (Okta) and `X-RateLimit-Reset` (ServiceNow, GitHub) in epoch seconds,
+ * or as an ISO 8601 time (Jira). Seconds from now.
+ */
+function resetSeconds(answer: HttpAnswer): number | undefined {
+  const value = header(answer, 'x-rate-limit-reset') ?? header(answer, 'x-ratelimit-reset');
   if (!value) return undefined;
+  const epochSeconds = Number(value);
+  const at = Number.isFinite(epochSeconds) ? epochSeconds * 1000 : Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/**
+ * How long to wait: Retry-After (seconds, or an HTTP date) when the provider sent it, else the
+ * reset time of its rate-limit window.
+ */
+export function retryAfterSeconds(answer: HttpAnswer): number | undefined {
+  const value = header(answer, 'retry-after');
+  if (!value) return resetSeconds(answer);
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? resetSeconds(answer) : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
+
+/** What web servers answer when plain HTTP reaches their TLS port (nginx, Apache, others). */
+const PLAIN_TO_TLS_PORT =
+  /plain HTTP request was sent to HTTPS port|speaking plain HTTP to an SSL-enabled|client sent an HTTP request to an HTTPS server/i;
 
 /** The start of a body, for showing what a server said without flooding the result. */
 export function excerpt(text: string, length = 300): string {
@@ -24,6 +48,8 @@ export interface StatusFields {
   credential: string;
   /** The field that chose the URL or path, for 404 and redirects. */
   location: string;
+  /** The field holding the scheme and port, when it is not `location`. */
+  url?: string;
 }
 
 /**
@@ -39,6 +65,15 @@ export function failureForStatus(
   const said = providerMessage ?? (excerpt(answer.text) || undefined);
   const providerCode = `HTTP ${status}`;
   if (status >= 200 && status < 300) return undefined;
+  if (status === 400 && PLAIN_TO_TLS_PORT.test(answer.text)) {
+    return new TestFailure(Code.TLS_REQUIRED, {
+      field: fields.url ?? fields.location,
+      message: 'The URL starts with http://, but the server on that port speaks HTTPS.',
+      hint: 'Change the URL to https://.',
+      providerCode,
+      providerMessage: said,
+    });
+  }
   if (status === 401)
     return new TestFailure(Code.INVALID_CREDENTIALS, { field: fields.credential, providerCode, providerMessage: said });
   if (status === 403)

@@ -29,6 +29,14 @@ export { classifyNetworkError } from './network-errors';
 export { type OAuthError, oauthRefusal, readOAuthError, requestToken, type TokenGrant } from './oauth-token';
 export { RelayReachableSettings } from './relay-reachable.settings';
 export { SecretScrubber } from './secret-scrubber';
+export { isWebPage, type SignedInProbe, signedInProbe } from './signed-in-probe';
 export { TestStepKind } from './test-step';
+export { negotiateTls, speaksTls, type TlsTarget } from './tls-negotiation';
 export { type ProbeTarget, probeTransport } from './transport-probe';
+export {
+  type PresentedCertificate,
+  type PresentedHostKey,
+  sshFingerprint,
+  sshKeyType,
+} from './trust-prompt';
 export { latin1AsUtf8 } from './wire-text';

@@ -38,6 +38,8 @@ export interface TokenRequest {
    * when the answer had one. Fall back to oauthRefusal for what the provider does not word.
    */
   refusal: (answer: HttpAnswer, error: OAuthError | undefined) => TestFailure;
+  /** What else a granted answer must hold (Salesforce's instance_url), judged within the step. */
+  check?: (grant: TokenGrant) => TestFailure | undefined;
 }
 
 function jsonObject(text: string): Record<string, unknown> | undefined {
@@ -96,7 +98,7 @@ export function oauthRefusal(
 
 /**
  * An OAuth 2.0 token request (RFC 6749: a form-encoded POST, a JSON answer) as the
- * AUTHENTICATE step. A refusal is classified by the provider's `refusal`; a 2xx answer must be
+ * AUTHENTICATE step, which fails with the refusal. A refusal is classified by the provider's `refusal`; a 2xx answer must be
  * JSON with an access token, or it is UNEXPECTED_RESPONSE on the endpoint's field (a sign-in
  * page or a proxy answered, not the token endpoint). The token is added to the scrubber.
  */
@@ -105,10 +107,10 @@ export async function requestToken(
   http: GuardedHttp,
   request: TokenRequest,
 ): Promise<TokenGrant> {
-  const answer = await context.step(
+  return context.step(
     TestStepKind.AUTHENTICATE,
-    (signal) =>
-      http.request(request.url, {
+    async (signal) => {
+      const answer = await http.request(request.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
@@ -118,21 +120,25 @@ export async function requestToken(
         body: request.form.toString(),
         field: request.field,
         signal,
-      }),
+      });
+      if (answer.status < 200 || answer.status >= 300) throw request.refusal(answer, readOAuthError(answer));
+      const body = jsonObject(answer.text);
+      const accessToken = text(body?.access_token);
+      if (!body || !accessToken) {
+        throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
+          field: request.field,
+          message: body
+            ? 'The token endpoint answered without an access token.'
+            : 'The token endpoint answered with a page, not a token: check the address (a sign-in page or a proxy may have answered).',
+          providerCode: `HTTP ${answer.status}`,
+        });
+      }
+      context.scrubber.add(accessToken);
+      const grant = { accessToken, body };
+      const problem = request.check?.(grant);
+      if (problem) throw problem;
+      return grant;
+    },
     { field: request.field },
   );
-  if (answer.status < 200 || answer.status >= 300) throw request.refusal(answer, readOAuthError(answer));
-  const body = jsonObject(answer.text);
-  const accessToken = text(body?.access_token);
-  if (!body || !accessToken) {
-    throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
-      field: request.field,
-      message: body
-        ? 'The token endpoint answered without an access token.'
-        : 'The token endpoint answered with a page, not a token: check the address (a sign-in page or a proxy may have answered).',
-      providerCode: `HTTP ${answer.status}`,
-    });
-  }
-  context.scrubber.add(accessToken);
-  return { accessToken, body };
 }

@@ -1,19 +1,29 @@
 import { connect as netConnect, type Socket } from 'node:net';
-import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { TestContext } from './connection-test.context';
 import type { VettedAddress } from './destinations.port';
-import { secureContextFor } from './secure-contexts';
 import { TestStepKind } from './test-step';
+import { negotiateTls } from './tls-negotiation';
 
 export interface ProbeTarget {
   host: string;
   port: number;
-  /** Whether to negotiate TLS after connecting. */
+  /** Whether to negotiate TLS after connecting (or after `beforeTls`). */
   tls: boolean;
+  /**
+   * For protocols that upgrade in the conversation (STARTTLS, PostgreSQL's SSLRequest, LDAP's
+   * StartTLS): asks the server, on the plain connection, to start TLS, and throws a TestFailure
+   * when it will not. Runs within the TLS step, before the handshake.
+   */
+  beforeTls?: (socket: Socket, signal: AbortSignal) => Promise<void>;
   /** The authorities to trust (TestContext.trustedCas); Node's public roots when undefined. */
   ca?: string[];
+  minTlsVersion?: 'TLSv1.2' | 'TLSv1.3';
   /** The form field that named the host, for errors. */
   field: string;
+  /** The form's CA certificate field, when visible under the values tested. */
+  caField?: string;
+  /** The field that chose encryption (or the port), for a port that does not speak what was chosen. */
+  encryptionField?: string;
 }
 
 /**
@@ -47,8 +57,8 @@ export function whenReady<T extends Socket>(socket: T, readyEvent: string, signa
 
 /**
  * The RESOLVE, CONNECT and TLS steps on their own, so that a failure names the stage: the host
- * is vetted, a TCP connection opened to the vetted address, and (when asked) TLS negotiated and
- * the certificate verified against the name. The connection is then closed; the protocol
+ * is vetted, a TCP connection opened to the vetted address, and (when asked, after the
+ * protocol's own upgrade request) TLS negotiated and the certificate verified against the name. The connection is then closed; the protocol
  * client makes its own, to the returned address (never resolving the name again).
  */
 export async function probeTransport(context: TestContext, target: ProbeTarget): Promise<VettedAddress> {
@@ -61,21 +71,24 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
     { field: target.field },
   );
   try {
-    if (!target.tls) return vetted;
+    if (!target.tls && !target.beforeTls) return vetted;
     const secure = await context.step(
       TestStepKind.TLS,
-      (signal) =>
-        whenReady<TLSSocket>(
-          tlsConnect({
-            socket,
-            host: vetted.hostname,
-            servername: vetted.hostname === vetted.address ? undefined : vetted.hostname,
-            secureContext: secureContextFor(target.ca),
-            rejectUnauthorized: true,
-          }),
-          'secureConnect',
+      async (signal) => {
+        await target.beforeTls?.(socket, signal);
+        return negotiateTls(
+          socket,
+          {
+            hostname: vetted.hostname,
+            ca: target.ca,
+            minVersion: target.minTlsVersion,
+            field: target.field,
+            caField: target.caField,
+            encryptionField: target.encryptionField,
+          },
           signal,
-        ),
+        );
+      },
       { field: target.field },
     );
     secure.destroy();

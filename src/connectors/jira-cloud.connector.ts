@@ -21,7 +21,7 @@ import {
   version: 1,
   documentationUrl: 'https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/',
   connectionTest: {
-    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHORIZE],
+    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
     credentialFields: ['siteUrl', 'email'],
     run: testJiraCloud,
@@ -107,45 +107,56 @@ async function testJiraCloud(context: TestContext): Promise<void> {
       signal,
     });
   try {
-    const myself = await context.step(Step.AUTHORIZE, (signal) => get('/rest/api/3/myself', signal), {
-      field: 'siteUrl',
-    });
-    if (myself.status === 401) {
-      throw new TestFailure(Code.INVALID_CREDENTIALS, {
-        field: 'apiToken',
-        message: 'Jira refused the e-mail address and API token.',
-        hint: 'Create a new API token at id.atlassian.com (tokens expire) for this account, and check the e-mail address.',
-        providerCode: 'HTTP 401',
-        providerMessage: jiraMessage(myself),
-      });
-    }
-    if (myself.status === 404) {
-      throw new TestFailure(Code.NOT_FOUND, {
-        field: 'siteUrl',
-        message: 'This is not a Jira Cloud site.',
-        providerCode: 'HTTP 404',
-      });
-    }
-    const failure = failureForStatus(myself, { credential: 'apiToken', location: 'siteUrl' }, jiraMessage(myself));
-    if (failure) throw failure;
+    await context.step(
+      Step.AUTHENTICATE,
+      async (signal) => {
+        const myself = await get('/rest/api/3/myself', signal);
+        if (myself.status === 401) {
+          throw new TestFailure(Code.INVALID_CREDENTIALS, {
+            field: 'apiToken',
+            message: 'Jira refused the e-mail address and API token.',
+            hint: 'Create a new API token at id.atlassian.com (tokens expire) for this account, and check the e-mail address.',
+            providerCode: 'HTTP 401',
+            providerMessage: jiraMessage(myself),
+          });
+        }
+        if (myself.status === 404) {
+          throw new TestFailure(Code.NOT_FOUND, {
+            field: 'siteUrl',
+            message: 'This is not a Jira Cloud site.',
+            providerCode: 'HTTP 404',
+          });
+        }
+        const failure = failureForStatus(myself, { credential: 'apiToken', location: 'siteUrl' }, jiraMessage(myself));
+        if (failure) throw failure;
+      },
+      { field: 'siteUrl' },
+    );
+    // Without a project there is nothing more to check: AUTHORIZE shows SKIPPED.
     const projectKey = context.text('projectKey');
     if (!projectKey) return;
-    const project = await get(`/rest/api/3/project/${encodeURIComponent(projectKey)}`, context.signal);
-    if (project.status === 404) {
-      throw new TestFailure(Code.NOT_FOUND, {
-        field: 'projectKey',
-        message: `No project "${projectKey}" is visible to this account.`,
-        hint: 'Check the project key, and that the account has the Browse Projects permission on it.',
-        providerCode: 'HTTP 404',
-        providerMessage: jiraMessage(project),
-      });
-    }
-    const projectFailure = failureForStatus(
-      project,
-      { credential: 'apiToken', location: 'projectKey' },
-      jiraMessage(project),
+    await context.step(
+      Step.AUTHORIZE,
+      async (signal) => {
+        const project = await get(`/rest/api/3/project/${encodeURIComponent(projectKey)}`, signal);
+        if (project.status === 404) {
+          throw new TestFailure(Code.NOT_FOUND, {
+            field: 'projectKey',
+            message: `No project "${projectKey}" is visible to this account.`,
+            hint: 'Check the project key, and that the account has the Browse Projects permission on it.',
+            providerCode: 'HTTP 404',
+            providerMessage: jiraMessage(project),
+          });
+        }
+        const failure = failureForStatus(
+          project,
+          { credential: 'apiToken', location: 'projectKey' },
+          jiraMessage(project),
+        );
+        if (failure) throw failure;
+      },
+      { field: 'siteUrl' },
     );
-    if (projectFailure) throw projectFailure;
   } finally {
     await http.close();
   }

@@ -334,23 +334,27 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
       form.set('client_secret', context.text('clientSecret'));
     }
     const credentialField = certificate ? 'certificate' : 'clientSecret';
+    // The override fields only when filled: an empty override is not what the user must change.
+    const authorityField = context.text('authorityHost') ? 'authorityHost' : 'nationalCloud';
+    const graphField = context.text('graphHost') ? 'graphHost' : 'nationalCloud';
     const { accessToken: token } = await requestToken(context, http, {
       url: tokenUrl,
       form,
-      field: 'authorityHost',
+      field: authorityField,
       refusal: (answer, error) => classifyTokenError(answer, error, credentialField),
     });
-    const probe = await context.step(
+    await context.step(
       Step.AUTHORIZE,
-      (signal) =>
-        http.request(`${graph}${PROBES[context.text('permissionProbe') || 'ORGANIZATION']}`, {
+      async (signal) => {
+        const probe = await http.request(`${graph}${PROBES[context.text('permissionProbe') || 'ORGANIZATION']}`, {
           headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-          field: 'graphHost',
+          field: graphField,
           signal,
-        }),
-      { field: 'graphHost' },
+        });
+        if (probe.status !== 200) throw classifyGraphError(probe);
+      },
+      { field: graphField },
     );
-    if (probe.status !== 200) throw classifyGraphError(probe);
   } finally {
     await http.close();
   }

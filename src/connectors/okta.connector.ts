@@ -8,6 +8,7 @@ import {
   failureForStatus,
   type GuardedHttp,
   type HttpAnswer,
+  signedInProbe,
   oauthRefusal,
   openHttpsApi,
   requestToken,
@@ -200,41 +201,51 @@ async function testOkta(context: TestContext): Promise<void> {
   const { base: org, http } = await openHttpsApi(context, 'orgUrl');
   try {
     const usesToken = context.text('authMethod') === 'API_TOKEN';
-    const authorization = usesToken ? `SSWS ${context.text('apiToken')}` : await serviceAppToken(context, http, org);
-    const probe = await context.step(
+    const judge = (probe: HttpAnswer): TestFailure | undefined => {
+      if (probe.status === 200) return undefined;
+      const { code, summary } = oktaError(probe);
+      const details = { providerCode: code ?? `HTTP ${probe.status}`, providerMessage: summary };
+      if (probe.status === 401) {
+        return new TestFailure(usesToken ? Code.INVALID_CREDENTIALS : Code.PROVIDER_ERROR, {
+          field: usesToken ? 'apiToken' : 'privateKey',
+          hint: usesToken
+            ? 'API tokens expire after 30 days unused and die with their admin: create a new one.'
+            : undefined,
+          ...details,
+        });
+      }
+      if (probe.status === 403) {
+        return new TestFailure(Code.PERMISSION_DENIED, {
+          field: usesToken ? 'apiToken' : 'scopes',
+          hint: usesToken
+            ? "The token's admin lacks the rights to read users."
+            : 'Grant okta.users.read to the service app, and an admin role that may read users.',
+          ...details,
+        });
+      }
+      return (
+        failureForStatus(probe, { credential: usesToken ? 'apiToken' : 'privateKey', location: 'orgUrl' }, summary) ??
+        new TestFailure(Code.PROVIDER_ERROR, details)
+      );
+    };
+    const readUser = (authorization: string) => (signal: AbortSignal) =>
+      http.request(new URL('/api/v1/users?limit=1', org).toString(), {
+        headers: { authorization, accept: 'application/json' },
+        field: 'orgUrl',
+        signal,
+      });
+    if (usesToken) {
+      await signedInProbe(context, { call: readUser(`SSWS ${context.text('apiToken')}`), field: 'orgUrl', judge });
+      return;
+    }
+    const call = readUser(await serviceAppToken(context, http, org));
+    await context.step(
       Step.AUTHORIZE,
-      (signal) =>
-        http.request(new URL('/api/v1/users?limit=1', org).toString(), {
-          headers: { authorization, accept: 'application/json' },
-          field: 'orgUrl',
-          signal,
-        }),
+      async (signal) => {
+        const failure = judge(await call(signal));
+        if (failure) throw failure;
+      },
       { field: 'orgUrl' },
-    );
-    if (probe.status === 200) return;
-    const { code, summary } = oktaError(probe);
-    const details = { providerCode: code ?? `HTTP ${probe.status}`, providerMessage: summary };
-    if (probe.status === 401) {
-      throw new TestFailure(usesToken ? Code.INVALID_CREDENTIALS : Code.PROVIDER_ERROR, {
-        field: usesToken ? 'apiToken' : 'privateKey',
-        hint: usesToken
-          ? 'API tokens expire after 30 days unused and die with their admin: create a new one.'
-          : undefined,
-        ...details,
-      });
-    }
-    if (probe.status === 403) {
-      throw new TestFailure(Code.PERMISSION_DENIED, {
-        field: usesToken ? 'apiToken' : 'scopes',
-        hint: usesToken
-          ? "The token's admin lacks the rights to read users."
-          : 'Grant okta.users.read to the service app, and an admin role that may read users.',
-        ...details,
-      });
-    }
-    throw (
-      failureForStatus(probe, { credential: usesToken ? 'apiToken' : 'privateKey', location: 'orgUrl' }, summary) ??
-      new TestFailure(Code.PROVIDER_ERROR, details)
     );
   } finally {
     await http.close();

@@ -8,10 +8,13 @@ import {
   FormField,
   failureForStatus,
   type GuardedHttp,
+  type HttpAnswer,
+  isWebPage,
   oauthRefusal,
   openHttpsApi,
   RelayReachableSettings,
   requestToken,
+  signedInProbe,
   FormSectionKind as Section,
   TestStepKind as Step,
   type TestContext,
@@ -302,7 +305,7 @@ async function clientCredentialsToken(context: TestContext, http: GuardedHttp): 
  */
 async function testRestApi(context: TestContext): Promise<void> {
   const method = context.text('authMethod') || 'NONE';
-  const { base, http } = await openHttpsApi(context, 'baseUrl', context.text('caCertificate'));
+  const { base, http } = await openHttpsApi(context, 'baseUrl', 'caCertificate');
   const path = base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/');
   if (!URL.canParse(path, base.href)) {
     await http.close();
@@ -329,27 +332,51 @@ async function testRestApi(context: TestContext): Promise<void> {
     } else if (method === 'OAUTH2_CLIENT_CREDENTIALS') {
       headers.authorization = `Bearer ${await clientCredentialsToken(context, http)}`;
     }
-    const answer = await context.step(
-      Step.AUTHORIZE,
-      (signal) =>
-        http.request(url.toString(), {
-          method: context.text('testMethod') === 'HEAD' ? 'HEAD' : 'GET',
-          headers,
-          field: 'baseUrl',
-          signal,
-        }),
-      { field: 'baseUrl' },
-    );
     const expected = context.values.expectedStatus as number | undefined;
-    if (expected !== undefined && answer.status === expected) return;
-    const failure = failureForStatus(answer, { credential: CREDENTIAL_FIELD[method], location: 'testPath' });
-    if (expected !== undefined && !failure) {
-      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
-        field: 'expectedStatus',
-        message: `The test request answered ${answer.status}, not the expected ${expected}.`,
+    const call = (signal: AbortSignal) =>
+      http.request(url.toString(), {
+        method: context.text('testMethod') === 'HEAD' ? 'HEAD' : 'GET',
+        headers,
+        field: 'baseUrl',
+        signal,
       });
+    const judge = (answer: HttpAnswer): TestFailure | undefined => {
+      if (expected !== undefined && answer.status === expected) return undefined;
+      const failure = failureForStatus(answer, {
+        credential: CREDENTIAL_FIELD[method],
+        location: 'testPath',
+        url: 'baseUrl',
+      });
+      if (failure) return failure;
+      if (expected !== undefined) {
+        return new TestFailure(Code.UNEXPECTED_RESPONSE, {
+          field: 'expectedStatus',
+          message: `The test request answered ${answer.status}, not the expected ${expected}.`,
+        });
+      }
+      if (isWebPage(answer)) {
+        return new TestFailure(Code.UNEXPECTED_RESPONSE, {
+          field: 'testPath',
+          message: `The test request answered ${answer.status} with a web page (HTML), not an API's answer.`,
+          hint: 'Point the base URL and test path at the API: a web app or a sign-in page answered.',
+          providerCode: `HTTP ${answer.status}`,
+        });
+      }
+      return undefined;
+    };
+    if (method === 'NONE' || method === 'OAUTH2_CLIENT_CREDENTIALS') {
+      // No credential on the probe (or a token already granted): the call is the permission check.
+      await context.step(
+        Step.AUTHORIZE,
+        async (signal) => {
+          const failure = judge(await call(signal));
+          if (failure) throw failure;
+        },
+        { field: 'baseUrl' },
+      );
+    } else {
+      await signedInProbe(context, { call, field: 'baseUrl', judge });
     }
-    if (failure) throw failure;
   } finally {
     await http.close();
   }

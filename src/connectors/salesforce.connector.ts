@@ -178,11 +178,19 @@ export class SalesforceSettings {
 
 const LOGIN_HISTORY_HINT = 'Salesforce hides the reason on purpose: an admin finds it under Setup > Login History.';
 
+/**
+ * The field that names the user for this flow: the username, or (client credentials, where
+ * the app's Run As user signs in and no username is shown) the app's consumer key.
+ */
+const userField = (method: string) => (method === 'CLIENT_CREDENTIALS' ? 'consumerKey' : 'username');
+/** The field holding the app's credential: the consumer secret, or the JWT flow's private key. */
+const appCredentialField = (method: string) => (method === 'JWT_BEARER' ? 'privateKey' : 'consumerSecret');
+
 /** Salesforce token-endpoint errors: `error` plus a short `error_description`. */
 function classifyToken(answer: HttpAnswer, error: OAuthError | undefined, method: string): TestFailure {
   if (!error) {
     return (
-      failureForStatus(answer, { credential: 'consumerSecret', location: 'loginUrl' }) ??
+      failureForStatus(answer, { credential: appCredentialField(method), location: 'loginUrl' }) ??
       new TestFailure(Code.UNEXPECTED_RESPONSE, {
         field: 'loginUrl',
         message: 'The login URL did not answer like Salesforce.',
@@ -201,12 +209,13 @@ function classifyToken(answer: HttpAnswer, error: OAuthError | undefined, method
     });
   }
   if (body.error === 'invalid_client')
-    return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'consumerSecret', ...details });
+    return new TestFailure(Code.INVALID_CREDENTIALS, { field: appCredentialField(method), ...details });
   if (body.error === 'rate_limit_exceeded') return new TestFailure(Code.THROTTLED, details);
-  if (body.error === 'inactive_user') return new TestFailure(Code.ACCOUNT_DISABLED, { field: 'username', ...details });
+  if (body.error === 'inactive_user')
+    return new TestFailure(Code.ACCOUNT_DISABLED, { field: userField(method), ...details });
   if (/ip restricted/i.test(description)) {
     return new TestFailure(Code.ACCESS_RULE_REJECTED, {
-      field: 'username',
+      field: userField(method),
       message: "The user's profile does not allow sign-in from Plugboard's IP address.",
       hint: "Add Plugboard's egress addresses to the profile's Login IP Ranges, or relax the session IP lock.",
       ...details,
@@ -214,7 +223,7 @@ function classifyToken(answer: HttpAnswer, error: OAuthError | undefined, method
   }
   if (/hasn't approved this consumer/i.test(description)) {
     return new TestFailure(Code.CONSENT_REQUIRED, {
-      field: 'username',
+      field: userField(method),
       hint: 'Set the app to "Admin approved users are pre-authorized" and add the user\'s profile or permission set.',
       ...details,
     });
@@ -249,7 +258,7 @@ function classifyToken(answer: HttpAnswer, error: OAuthError | undefined, method
   }
   if (/authentication failure/i.test(description)) {
     return new TestFailure(Code.INVALID_CREDENTIALS, {
-      field: method === 'USERNAME_PASSWORD' ? 'password' : 'username',
+      field: method === 'USERNAME_PASSWORD' ? 'password' : userField(method),
       hint:
         method === 'USERNAME_PASSWORD'
           ? `Check the password and security token. Orgs created since Summer '23 block this flow unless "Allow OAuth Username-Password Flows" is on. ${LOGIN_HISTORY_HINT}`
@@ -261,7 +270,7 @@ function classifyToken(answer: HttpAnswer, error: OAuthError | undefined, method
 }
 
 /** Salesforce REST errors: an array of `{ message, errorCode }`. */
-function classifyApi(answer: HttpAnswer): TestFailure {
+function classifyApi(answer: HttpAnswer, method: string): TestFailure {
   let first: { message?: string; errorCode?: string } = {};
   try {
     [first] = JSON.parse(answer.text) as (typeof first)[];
@@ -275,7 +284,7 @@ function classifyApi(answer: HttpAnswer): TestFailure {
   switch (first?.errorCode) {
     case 'API_DISABLED_FOR_ORG':
       return new TestFailure(Code.PERMISSION_DENIED, {
-        field: 'username',
+        field: userField(method),
         message: 'The REST API is not enabled for this org or user.',
         hint: 'Give the integration user the "API Enabled" permission (and an edition with API access).',
         ...details,
@@ -288,7 +297,7 @@ function classifyApi(answer: HttpAnswer): TestFailure {
       });
     case 'INVALID_SESSION_ID':
       return new TestFailure(Code.ACCESS_RULE_REJECTED, {
-        field: 'username',
+        field: userField(method),
         message: 'Salesforce issued a token but refused it on the API: a session security policy (IP lock) applies.',
         ...details,
       });
@@ -308,8 +317,11 @@ function classifyApi(answer: HttpAnswer): TestFailure {
     });
   if (answer.status === 403) return new TestFailure(Code.PERMISSION_DENIED, { field: 'probeObject', ...details });
   return (
-    failureForStatus(answer, { credential: 'consumerSecret', location: 'loginUrl' }, details.providerMessage) ??
-    new TestFailure(Code.UNEXPECTED_RESPONSE, details)
+    failureForStatus(
+      answer,
+      { credential: appCredentialField(method), location: 'loginUrl' },
+      details.providerMessage,
+    ) ?? new TestFailure(Code.UNEXPECTED_RESPONSE, details)
   );
 }
 
@@ -361,32 +373,33 @@ async function testSalesforce(context: TestContext): Promise<void> {
       form,
       field: 'loginUrl',
       refusal: (answer, error) => classifyToken(answer, error, method),
+      check: (grant) =>
+        typeof grant.body.instance_url === 'string' && URL.canParse(grant.body.instance_url)
+          ? undefined
+          : new TestFailure(Code.UNEXPECTED_RESPONSE, {
+              field: 'loginUrl',
+              message: 'The token answer has no instance URL.',
+            }),
     });
-    const instanceUrl = granted.body.instance_url;
-    if (typeof instanceUrl !== 'string' || !URL.canParse(instanceUrl)) {
-      throw new TestFailure(Code.UNEXPECTED_RESPONSE, {
-        field: 'loginUrl',
-        message: 'The token answer has no instance URL.',
-      });
-    }
+    const instanceUrl = String(granted.body.instance_url);
     const path = `/services/data/${context.text('apiVersion') || 'v62.0'}/sobjects/${encodeURIComponent(context.text('probeObject') || 'Account')}`;
-    const probe = await context.step(
+    await context.step(
       Step.AUTHORIZE,
-      (signal) =>
-        http.request(new URL(path, instanceUrl).toString(), {
+      async (signal) => {
+        const probe = await http.request(new URL(path, instanceUrl).toString(), {
           headers: { authorization: `Bearer ${granted.accessToken}`, accept: 'application/json' },
           field: 'loginUrl',
           signal,
-        }),
-      { field: 'probeObject' },
+        });
+        if (probe.status === 200) return;
+        const failure = classifyApi(probe, method);
+        if (failure.error.code === Code.THROTTLED && failure.error.retryAfterSeconds === undefined) {
+          failure.error.retryAfterSeconds = retryAfterSeconds(probe);
+        }
+        throw failure;
+      },
+      { field: 'loginUrl' },
     );
-    if (probe.status !== 200) {
-      const failure = classifyApi(probe);
-      if (failure.error.code === Code.THROTTLED && failure.error.retryAfterSeconds === undefined) {
-        failure.error.retryAfterSeconds = retryAfterSeconds(probe);
-      }
-      throw failure;
-    }
   } finally {
     await http.close();
   }

@@ -5,6 +5,7 @@ import {
   FormField,
   failureForStatus,
   type HttpAnswer,
+  signedInProbe,
   openHttpsApi,
   requestToken,
   FormSectionKind as Section,
@@ -226,28 +227,35 @@ async function testServicenow(context: TestContext): Promise<void> {
       authorization = `Bearer ${accessToken}`;
     }
     const table = encodeURIComponent(context.text('probeTable') || 'incident');
-    const probe = await context.step(
-      Step.AUTHORIZE,
-      (signal) =>
-        http.request(
-          new URL(
-            `/api/now/table/${table}?sysparm_limit=1&sysparm_fields=sys_id&sysparm_no_count=true`,
-            instance,
-          ).toString(),
-          {
-            headers: { authorization, accept: 'application/json' },
-            field: 'instanceUrl',
-            signal,
-          },
-        ),
-      { field: 'probeTable' },
-    );
-    if (probe.status !== 200) throw classifyServicenow(probe, credential);
-    try {
-      if (!Array.isArray((JSON.parse(probe.text) as { result?: unknown }).result)) throw new Error('no result');
-    } catch {
-      throw classifyServicenow(probe, credential);
+    const call = (signal: AbortSignal) =>
+      http.request(
+        new URL(
+          `/api/now/table/${table}?sysparm_limit=1&sysparm_fields=sys_id&sysparm_no_count=true`,
+          instance,
+        ).toString(),
+        { headers: { authorization, accept: 'application/json' }, field: 'instanceUrl', signal },
+      );
+    const judge = (probe: HttpAnswer): TestFailure | undefined => {
+      if (probe.status !== 200) return classifyServicenow(probe, credential);
+      try {
+        if (Array.isArray((JSON.parse(probe.text) as { result?: unknown }).result)) return undefined;
+      } catch {
+        // a page, not the Table API's JSON: classified below
+      }
+      return classifyServicenow(probe, credential);
+    };
+    if (method === 'BASIC') {
+      await signedInProbe(context, { call, field: 'instanceUrl', judge });
+      return;
     }
+    await context.step(
+      Step.AUTHORIZE,
+      async (signal) => {
+        const failure = judge(await call(signal));
+        if (failure) throw failure;
+      },
+      { field: 'instanceUrl' },
+    );
   } finally {
     await http.close();
   }

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
 import { closedPort, startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
@@ -29,6 +30,7 @@ describe('the REST API connection test', () => {
       ['RESOLVE', 'SUCCEEDED'],
       ['CONNECT', 'SUCCEEDED'],
       ['TLS', 'SUCCEEDED'],
+      ['AUTHENTICATE', 'SUCCEEDED'],
       ['AUTHORIZE', 'SUCCEEDED'],
     ]);
     const last = api.requests[api.requests.length - 1];
@@ -157,7 +159,7 @@ describe('the REST API connection test', () => {
       api.handle((_request, response) => json(response, status, body));
       const outcome = await run('rest-api', oauth());
       expect(outcome.errors).toEqual([expect.objectContaining(expected)]);
-      expect(outcome.steps.at(-1)).toMatchObject({ kind: 'AUTHENTICATE', status: 'SUCCEEDED' });
+      expect(outcome.errors[0].step).toBe('AUTHENTICATE');
       expect(JSON.stringify(outcome)).not.toContain(CANARY);
     });
 
@@ -198,19 +200,47 @@ describe('the REST API connection test', () => {
       peers = [];
     });
 
-    it.each<[string, keyof TestCertificates, boolean, string]>([
-      ['a self-signed certificate', 'selfSigned', false, 'TLS_SELF_SIGNED'],
-      ['an unknown CA', 'valid', false, 'TLS_UNKNOWN_CA'],
-      ['an expired certificate', 'expired', true, 'TLS_EXPIRED'],
-      ['a certificate for another name', 'wrongHost', true, 'TLS_HOSTNAME_MISMATCH'],
-    ])('refuses %s, at the TLS step, on the URL field', async (_name, certificate, trustCa, code) => {
-      const peer = await startHttpsPeer(certs[certificate] as never);
+    it.each<[string, keyof TestCertificates, boolean, string, string]>([
+      ['a self-signed certificate', 'selfSigned', false, 'TLS_SELF_SIGNED', 'caCertificate'],
+      ['an unknown CA', 'valid', false, 'TLS_UNKNOWN_CA', 'caCertificate'],
+      ['an expired certificate', 'expired', true, 'TLS_EXPIRED', 'baseUrl'],
+      ['a certificate for another name', 'wrongHost', true, 'TLS_HOSTNAME_MISMATCH', 'baseUrl'],
+    ])(
+      'refuses %s at the TLS step, on the field to change, with what was presented',
+      async (_name, certificate, trustCa, code, field) => {
+        const peer = await startHttpsPeer(certs[certificate] as never);
+        peers.push(peer);
+        const outcome = await run('rest-api', { baseUrl: peer.url, caCertificate: trustCa ? certs.ca : undefined });
+        expect(outcome.errors).toEqual([
+          expect.objectContaining({ code, category: 'TLS', field, step: 'TLS', hint: expect.any(String) }),
+        ]);
+        const presented = new X509Certificate(certs[certificate].cert);
+        expect(outcome.errors[0].presentedCertificate).toMatchObject({
+          subject: 'CN=localhost',
+          fingerprintSha256: presented.fingerprint256,
+          validTo: new Date(presented.validTo).toISOString(),
+        });
+      },
+    );
+
+    it('offers the certificate itself as the CA to trust when it is self-signed, and passes once it is pasted', async () => {
+      const peer = await startHttpsPeer(certs.selfSigned);
       peers.push(peer);
-      const outcome = await run('rest-api', { baseUrl: peer.url, caCertificate: trustCa ? certs.ca : undefined });
-      expect(outcome.errors).toEqual([
-        expect.objectContaining({ code, category: 'TLS', field: 'baseUrl', hint: expect.any(String) }),
-      ]);
-      expect(outcome.steps.at(-1)).toMatchObject({ kind: 'TLS', status: 'FAILED' });
+      const refused = await run('rest-api', { baseUrl: peer.url });
+      const offered = refused.errors[0].presentedCertificate?.caCertificatePem;
+      expect(offered && new X509Certificate(offered).fingerprint256).toBe(
+        new X509Certificate(certs.selfSigned.cert).fingerprint256,
+      );
+      expect((await run('rest-api', { baseUrl: peer.url, caCertificate: offered })).ok).toBe(true);
+    });
+
+    it('offers no CA when the server sent only its own certificate', async () => {
+      const peer = await startHttpsPeer(certs.valid);
+      peers.push(peer);
+      const outcome = await run('rest-api', { baseUrl: peer.url });
+      expect(outcome.errors[0]).toMatchObject({ code: 'TLS_UNKNOWN_CA', field: 'caCertificate' });
+      expect(outcome.errors[0].presentedCertificate?.issuer).toBe('CN=Plugboard Test CA');
+      expect(outcome.errors[0].presentedCertificate?.caCertificatePem).toBeUndefined();
     });
   });
 
@@ -218,7 +248,7 @@ describe('the REST API connection test', () => {
     it('reports a refused port at the CONNECT step', async () => {
       const outcome = await run('rest-api', { baseUrl: `https://localhost:${await closedPort()}` });
       expect(outcome.errors[0]).toMatchObject({ code: 'CONNECTION_REFUSED', field: 'baseUrl' });
-      expect(outcome.steps.at(-1)).toMatchObject({ kind: 'CONNECT', status: 'FAILED' });
+      expect(outcome.errors[0].step).toBe('CONNECT');
     });
 
     it('reports a name that does not resolve', async () => {
@@ -235,7 +265,7 @@ describe('the REST API connection test', () => {
           field: 'baseUrl',
           message: 'No answer within 2 s while negotiating TLS.',
         });
-        expect(outcome.steps.at(-1)).toMatchObject({ kind: 'TLS', status: 'FAILED' });
+        expect(outcome.errors[0].step).toBe('TLS');
       } finally {
         await silent.stop();
       }

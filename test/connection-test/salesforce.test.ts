@@ -100,7 +100,8 @@ describe('Salesforce', () => {
       'the API disabled',
       403,
       [{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }],
-      { code: 'PERMISSION_DENIED', field: 'username' },
+      // Client credentials show no username: the app (its Run As user) is what to change.
+      { code: 'PERMISSION_DENIED', field: 'consumerKey', step: 'AUTHORIZE' },
     ],
     [
       'the daily limit used up',

@@ -3,6 +3,7 @@ import { TestLimiter, type TestLimits } from '../../src/connection-test/connecti
 import { ConnectionTestRunner } from '../../src/connection-test/connection-test.runner';
 import { OutboundGuard } from '../../src/connection-test/outbound-guard';
 import type { TestRequest } from '../../src/connector-kit/connection-test.result';
+import { brokenOutcomeRules } from './outcome-rules';
 
 /** Loopback, which the test peers listen on: opened the way an operator would open a range. */
 export const LOOPBACK = ['127.0.0.1/32', '::1/128'];
@@ -10,12 +11,19 @@ export const LOOPBACK = ['127.0.0.1/32', '::1/128'];
 export function testRunner(
   options: { allow?: string[]; stepTimeoutMs?: number; limits?: TestLimits; trust?: string[] } = {},
 ) {
+  const catalogue = defaultCatalogue();
   const runner = new ConnectionTestRunner(
-    defaultCatalogue(),
+    catalogue,
     new OutboundGuard(options.allow ?? LOOPBACK),
     new TestLimiter(options.limits),
     { stepTimeoutMs: options.stepTimeoutMs ?? 2000, extraCaCertificates: options.trust },
   );
-  return (connectorKey: string, values: Record<string, unknown>, more: Partial<TestRequest> = {}) =>
-    runner.run({ tenantId: 'acme', connectorKey, values, ...more });
+  return async (connectorKey: string, values: Record<string, unknown>, more: Partial<TestRequest> = {}) => {
+    const outcome = await runner.run({ tenantId: 'acme', connectorKey, values, ...more });
+    // Every outcome a test produces keeps the rules of outcome-rules.ts, whatever else it asserts.
+    const broken = brokenOutcomeRules(catalogue, connectorKey, values, outcome, more.integrationKey);
+    if (broken.length)
+      throw new Error(`The outcome breaks the rules:\n- ${broken.join('\n- ')}\n${JSON.stringify(outcome, null, 2)}`);
+    return outcome;
+  };
 }

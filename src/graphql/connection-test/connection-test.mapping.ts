@@ -13,6 +13,13 @@ export function toConnectionTestResult(result: TestConnectionResult): Connection
       status: TestStepStatus[step.status],
       durationMs: step.durationMs,
     })),
-    errors: result.errors,
+    errors: result.errors.map(({ presentedCertificate, ...error }) => ({
+      ...error,
+      presentedCertificate: presentedCertificate && {
+        ...presentedCertificate,
+        validFrom: new Date(presentedCertificate.validFrom),
+        validTo: new Date(presentedCertificate.validTo),
+      },
+    })),
   });
 }

@@ -54,6 +54,46 @@ export class ConnectionTestStep {
   durationMs!: number;
 }
 
+@ObjectType({
+  description:
+    'The TLS certificate a server presented when it was not trusted (untrusted, self-signed, expired or for another name), so a UI can show it and offer to trust its CA.',
+})
+export class PresentedCertificate {
+  @Field({ description: 'The subject, such as "CN=db.example.com, O=Example".' })
+  subject!: string;
+
+  @Field({ description: 'Who issued it.' })
+  issuer!: string;
+
+  @Field(() => Date, { description: 'Valid from.' })
+  validFrom!: Date;
+
+  @Field(() => Date, { description: 'Valid until.' })
+  validTo!: Date;
+
+  @Field({ description: 'The SHA-256 fingerprint, colon-separated hex: compare it with what the administrator sees.' })
+  fingerprintSha256!: string;
+
+  @Field(() => String, { nullable: true, description: 'The DNS names and addresses it covers.' })
+  subjectAltNames?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The authority to trust, in PEM, when the server sent it (for a self-signed certificate, the certificate itself): what a "trust this CA" action pastes into the form\'s CA certificate field.',
+  })
+  caCertificatePem?: string;
+}
+
+@ObjectType({ description: 'The SSH host key a server presented when none was pinned or it did not match.' })
+export class PresentedHostKey {
+  @Field({ description: 'The key algorithm, such as ssh-ed25519.' })
+  type!: string;
+
+  @Field({ description: 'OpenSSH\'s SHA256: fingerprint: what a "pin this key" action puts in the fingerprint field.' })
+  fingerprintSha256!: string;
+}
+
 @ObjectType({ description: 'What is wrong, where, and how to fix it.' })
 export class ConnectionTestError {
   @Field(() => TestErrorCode, { description: 'What failed; the README lists every code with its fix.' })
@@ -97,6 +137,24 @@ export class ConnectionTestError {
     description: 'With INTERNAL: the request id to give support; the server logged the cause under it.',
   })
   requestId?: string;
+
+  @Field(() => TestStepKind, {
+    nullable: true,
+    description: 'The step the error belongs to: the one `steps` shows FAILED. Null when the test was refused.',
+  })
+  step?: TestStepKind;
+
+  @Field(() => PresentedCertificate, {
+    nullable: true,
+    description: 'With a TLS certificate problem: the certificate the server presented.',
+  })
+  presentedCertificate?: PresentedCertificate;
+
+  @Field(() => PresentedHostKey, {
+    nullable: true,
+    description: 'With HOST_KEY_UNKNOWN or HOST_KEY_MISMATCH: the SSH host key the server presented.',
+  })
+  presentedHostKey?: PresentedHostKey;
 }
 
 @ObjectType({ description: 'The outcome of a connection test: always data, never a GraphQL error.' })

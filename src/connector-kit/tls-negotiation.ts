@@ -1,0 +1,143 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import { checkServerIdentity, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { TestErrorCode as Code } from './connection-test.codes';
+import { TestFailure } from './connection-test.failure';
+import { secureContextFor } from './secure-contexts';
+import { describePresentedCertificate } from './trust-prompt';
+
+export interface TlsTarget {
+  /** The name the certificate must carry (and the SNI name, unless it is an address). */
+  hostname: string;
+  /** The authorities to trust (TestContext.trustedCas); Node's public roots when undefined. */
+  ca?: string[];
+  minVersion?: 'TLSv1.2' | 'TLSv1.3';
+  /** The field that named the host. */
+  field: string;
+  /** The form's CA certificate field, when it has one under the values tested. */
+  caField?: string;
+  /** The field that chose encryption (or the port), for a port that does not speak TLS. */
+  encryptionField?: string;
+}
+
+/** OpenSSL's verification codes, as Node reports them in `authorizationError`. */
+const CERTIFICATE_CODES: Readonly<Record<string, Code>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: Code.TLS_SELF_SIGNED,
+  SELF_SIGNED_CERT_IN_CHAIN: Code.TLS_SELF_SIGNED,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: Code.TLS_UNKNOWN_CA,
+  UNABLE_TO_GET_ISSUER_CERT: Code.TLS_UNKNOWN_CA,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: Code.TLS_UNKNOWN_CA,
+  CERT_UNTRUSTED: Code.TLS_UNKNOWN_CA,
+  CERT_HAS_EXPIRED: Code.TLS_EXPIRED,
+  CERT_NOT_YET_VALID: Code.TLS_EXPIRED,
+  // Node checks the name itself when the chain verifies, and reports it the same way.
+  ERR_TLS_CERT_ALTNAME_INVALID: Code.TLS_HOSTNAME_MISMATCH,
+};
+
+/** Handshake errors that mean the other side does not speak TLS at all on this port. */
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ECONNRESET', 'EPIPE']);
+
+/** Advice that names the CA certificate field only on forms that have it. */
+function trustHint(code: Code, caField: string | undefined): string | undefined {
+  if (code === Code.TLS_SELF_SIGNED) {
+    return caField
+      ? 'If you trust this server, paste its certificate (shown with this error) into the CA certificate field; better, install a certificate from a trusted authority on the server.'
+      : 'Install a certificate from a trusted authority on the server. If a proxy inspects TLS on your network, the Plugboard operator adds its CA (PLUGBOARD_EXTRA_CA_FILE).';
+  }
+  if (code === Code.TLS_UNKNOWN_CA) {
+    return caField
+      ? 'Paste the certificate of the authority that issued it (PEM) into the CA certificate field.'
+      : 'The server needs a certificate from a public authority. If a proxy inspects TLS on your network, the Plugboard operator adds its CA (PLUGBOARD_EXTRA_CA_FILE).';
+  }
+  return undefined;
+}
+
+/**
+ * Negotiates TLS on a connected socket and verifies the certificate itself, so that when it is
+ * not trusted the error carries what the server presented (a UI offers "trust this CA" from
+ * it). Verification is Node's (the chain against `ca`, then the name with checkServerIdentity);
+ * `rejectUnauthorized` is off only so the certificate can be read before the socket closes.
+ * A port that answers but not in TLS is TLS_NOT_SUPPORTED on the encryption field.
+ */
+export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSignal): Promise<TLSSocket> {
+  const isAddress = /^[\d.]+$|:/.test(target.hostname);
+  const secure = tlsConnect({
+    socket,
+    servername: isAddress ? undefined : target.hostname,
+    secureContext: secureContextFor(target.ca, target.minVersion),
+    rejectUnauthorized: false,
+  });
+  return new Promise<TLSSocket>((resolve, reject) => {
+    const settle = (failure?: TestFailure) => {
+      signal.removeEventListener('abort', onAbort);
+      secure.off('error', onError);
+      secure.off('secureConnect', onSecure);
+      if (!failure) return resolve(secure);
+      secure.destroy();
+      reject(failure);
+    };
+    const onAbort = () => {
+      secure.destroy();
+      reject(new Error('aborted'));
+    };
+    const onError = (error: Error & { code?: string }) => {
+      const notTls = NOT_TLS.has(error.code ?? '') || /disconnected before secure TLS/i.test(error.message);
+      settle(
+        notTls
+          ? new TestFailure(Code.TLS_NOT_SUPPORTED, {
+              field: target.encryptionField ?? target.field,
+              message: 'The server on this port answered, but not with TLS.',
+              hint: 'Check the port and the encryption setting: they must match what the server speaks on that port.',
+              providerCode: error.code,
+            })
+          : new TestFailure(Code.TLS_HANDSHAKE_FAILED, { field: target.field, providerCode: error.code }),
+      );
+    };
+    const onSecure = () => {
+      const presented = secure.getPeerCertificate(true);
+      const reason = secure.authorized
+        ? undefined
+        : String((secure.authorizationError as { code?: string })?.code ?? secure.authorizationError);
+      const mismatch = reason ? undefined : checkServerIdentity(target.hostname, presented);
+      if (!reason && !mismatch) return settle();
+      const code = reason ? (CERTIFICATE_CODES[reason] ?? Code.TLS_HANDSHAKE_FAILED) : Code.TLS_HOSTNAME_MISMATCH;
+      const onCaField = target.caField && (code === Code.TLS_SELF_SIGNED || code === Code.TLS_UNKNOWN_CA);
+      settle(
+        new TestFailure(code, {
+          field: onCaField ? target.caField : target.field,
+          hint: trustHint(code, target.caField),
+          providerCode: reason ?? 'ERR_TLS_CERT_ALTNAME_INVALID',
+          providerMessage: mismatch?.message,
+          presentedCertificate: describePresentedCertificate(presented),
+        }),
+      );
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    secure.once('error', onError);
+    secure.once('secureConnect', onSecure);
+  });
+}
+
+/**
+ * Whether a port answers a TLS handshake (any certificate). Used to explain a plain-text
+ * protocol that got nowhere: a server that closes, resets or stays silent on the plain
+ * conversation but completes a handshake expects TLS from the first byte.
+ */
+export function speaksTls(address: string, port: number, signal: AbortSignal, timeoutMs = 3000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const plain = netConnect({ host: address, port });
+    const socket = tlsConnect({ socket: plain, rejectUnauthorized: false });
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+      socket.destroy();
+      plain.destroy();
+      resolve(answer);
+    };
+    const abort = () => done(false);
+    const timer = setTimeout(abort, timeoutMs);
+    signal.addEventListener('abort', abort, { once: true });
+    socket.once('secureConnect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
