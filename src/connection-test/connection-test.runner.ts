@@ -3,6 +3,7 @@ import { firstOfMany } from '../configs/config-errors';
 import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
 import { TestContext } from '../connector-kit/connection-test.context';
 import { type TestError, TestFailure, testError } from '../connector-kit/connection-test.failure';
+import type { ConnectionTestPlan } from '../connector-kit/connection-test.plan';
 import type {
   ConnectionTestOutcome,
   ReportedTestError,
@@ -10,7 +11,6 @@ import type {
   TestRequest,
   TestStatus,
 } from '../connector-kit/connection-test.result';
-import type { ConnectionTestPlan } from '../connector-kit/connection-test.plan';
 import type { Destinations } from '../connector-kit/destinations.port';
 import { ERROR_CATALOGUE } from '../connector-kit/error-catalogue';
 import { SecretScrubber } from '../connector-kit/secret-scrubber';

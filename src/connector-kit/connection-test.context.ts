@@ -50,6 +50,11 @@ export class TestContext {
     return this.extraCaCertificates.length ? [...rootCertificates, ...this.extraCaCertificates] : undefined;
   }
 
+  /** The limit of one step, for stages that wait less than a whole step for a first answer. */
+  get stepTimeoutMs(): number {
+    return this.defaultStepTimeoutMs;
+  }
+
   text(field: string): string {
     const value = this.values[field];
     return value === undefined || value === null ? '' : String(value);

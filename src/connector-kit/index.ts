@@ -31,7 +31,14 @@ export { RelayReachableSettings } from './relay-reachable.settings';
 export { SecretScrubber } from './secret-scrubber';
 export { isWebPage, type SignedInProbe, signedInProbe } from './signed-in-probe';
 export { TestStepKind } from './test-step';
-export { negotiateTls, speaksTls, type TlsTarget } from './tls-negotiation';
+export { negotiateTls, speaksTls, type TlsTarget, tlsOnlyPortFailure } from './tls-negotiation';
+export {
+  ldapStartTls,
+  postgresSslRequest,
+  type SmtpStartTlsOptions,
+  smtpStartTls,
+  type TlsUpgradeRequest,
+} from './tls-upgrade-requests';
 export { type ProbeTarget, probeTransport } from './transport-probe';
 export {
   type PresentedCertificate,

@@ -1,5 +1,5 @@
 import { connect as netConnect, type Socket } from 'node:net';
-import { checkServerIdentity, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
 import { secureContextFor } from './secure-contexts';
@@ -17,6 +17,13 @@ export interface TlsTarget {
   caField?: string;
   /** The field that chose encryption (or the port), for a port that does not speak TLS. */
   encryptionField?: string;
+  /**
+   * What to check: the chain and the name (the default), the chain only (PostgreSQL's
+   * verify-ca), or nothing (encryption without verification, PostgreSQL's require).
+   */
+  verify?: 'FULL' | 'CHAIN' | 'NONE';
+  /** A client certificate and key, for servers that ask for one. */
+  clientCertificate?: { cert: string; key: string };
 }
 
 /** OpenSSL's verification codes, as Node reports them in `authorizationError`. */
@@ -54,16 +61,23 @@ function trustHint(code: Code, caField: string | undefined): string | undefined 
 /**
  * Negotiates TLS on a connected socket and verifies the certificate itself, so that when it is
  * not trusted the error carries what the server presented (a UI offers "trust this CA" from
- * it). Verification is Node's (the chain against `ca`, then the name with checkServerIdentity);
- * `rejectUnauthorized` is off only so the certificate can be read before the socket closes.
+ * it). Verification is Node's (the chain against `ca`, then the name); `rejectUnauthorized` is
+ * off only so the certificate can be read before the socket is closed on the verdict.
  * A port that answers but not in TLS is TLS_NOT_SUPPORTED on the encryption field.
  */
 export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSignal): Promise<TLSSocket> {
   const isAddress = /^[\d.]+$|:/.test(target.hostname);
+  const verify = target.verify ?? 'FULL';
   const secure = tlsConnect({
     socket,
+    // The name Node checks the certificate against (it would check "localhost" without it).
+    host: target.hostname,
     servername: isAddress ? undefined : target.hostname,
-    secureContext: secureContextFor(target.ca, target.minVersion),
+    ...(verify === 'CHAIN' ? { checkServerIdentity: () => undefined } : {}),
+    // A client key is a secret: it gets a context of its own, never one of the shared ones.
+    ...(target.clientCertificate
+      ? { ca: target.ca, minVersion: target.minVersion ?? 'TLSv1.2', ...target.clientCertificate }
+      : { secureContext: secureContextFor(target.ca, target.minVersion) }),
     rejectUnauthorized: false,
   });
   return new Promise<TLSSocket>((resolve, reject) => {
@@ -93,20 +107,18 @@ export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSig
       );
     };
     const onSecure = () => {
+      if (verify === 'NONE') return settle();
       const presented = secure.getPeerCertificate(true);
-      const reason = secure.authorized
-        ? undefined
-        : String((secure.authorizationError as { code?: string })?.code ?? secure.authorizationError);
-      const mismatch = reason ? undefined : checkServerIdentity(target.hostname, presented);
-      if (!reason && !mismatch) return settle();
-      const code = reason ? (CERTIFICATE_CODES[reason] ?? Code.TLS_HANDSHAKE_FAILED) : Code.TLS_HOSTNAME_MISMATCH;
+      // Node verified the chain and (unless told not to) the name; its verdict is the reason.
+      const reason = secure.authorized ? undefined : String(secure.authorizationError);
+      if (!reason) return settle();
+      const code = CERTIFICATE_CODES[reason] ?? Code.TLS_HANDSHAKE_FAILED;
       const onCaField = target.caField && (code === Code.TLS_SELF_SIGNED || code === Code.TLS_UNKNOWN_CA);
       settle(
         new TestFailure(code, {
           field: onCaField ? target.caField : target.field,
           hint: trustHint(code, target.caField),
-          providerCode: reason ?? 'ERR_TLS_CERT_ALTNAME_INVALID',
-          providerMessage: mismatch?.message,
+          providerCode: reason,
           presentedCertificate: describePresentedCertificate(presented),
         }),
       );
@@ -139,5 +151,24 @@ export function speaksTls(address: string, port: number, signal: AbortSignal, ti
     signal.addEventListener('abort', abort, { once: true });
     socket.once('secureConnect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Explains a plain conversation that got nowhere (the server closed, reset or stayed silent):
+ * when the port completes a TLS handshake, it expects TLS from the first byte, which is a
+ * choice of encryption (or port) to change, not a network fault. Undefined when it does not.
+ */
+export async function tlsOnlyPortFailure(
+  address: string,
+  port: number,
+  signal: AbortSignal,
+  advice: { field: string; hint: string },
+): Promise<TestFailure | undefined> {
+  if (!(await speaksTls(address, port, signal))) return undefined;
+  return new TestFailure(Code.TLS_REQUIRED, {
+    field: advice.field,
+    message: 'The server on this port expects TLS from the first byte, not a plain connection.',
+    hint: advice.hint,
   });
 }

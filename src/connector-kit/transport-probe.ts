@@ -1,8 +1,9 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import type { TestContext } from './connection-test.context';
+import { TestFailure } from './connection-test.failure';
 import type { VettedAddress } from './destinations.port';
 import { TestStepKind } from './test-step';
-import { negotiateTls } from './tls-negotiation';
+import { negotiateTls, type TlsTarget, tlsOnlyPortFailure } from './tls-negotiation';
 
 export interface ProbeTarget {
   host: string;
@@ -24,6 +25,48 @@ export interface ProbeTarget {
   caField?: string;
   /** The field that chose encryption (or the port), for a port that does not speak what was chosen. */
   encryptionField?: string;
+  /** What to do when `beforeTls` meets a port that expects TLS from the first byte. */
+  tlsOnlyPortHint?: string;
+  /** What the certificate check covers (TlsTarget.verify); the chain and the name by default. */
+  verify?: TlsTarget['verify'];
+  clientCertificate?: TlsTarget['clientCertificate'];
+}
+
+/**
+ * Runs the protocol's request for TLS; when the server closes, resets or stays quiet for half
+ * a step instead of answering, and the port completes a TLS handshake, says so: the port
+ * expects TLS from the first byte (the encryption choice is wrong), rather than a bare reset
+ * or timeout.
+ */
+async function upgradeOrExplain(
+  context: TestContext,
+  socket: Socket,
+  target: ProbeTarget & { beforeTls: NonNullable<ProbeTarget['beforeTls']> },
+  address: string,
+  signal: AbortSignal,
+): Promise<void> {
+  const explain = () =>
+    tlsOnlyPortFailure(address, target.port, signal, {
+      field: target.encryptionField ?? target.field,
+      hint: target.tlsOnlyPortHint ?? 'Choose the encryption that starts TLS at once, or the port for the one chosen.',
+    });
+  const upgrade = target.beforeTls(socket, signal);
+  upgrade.catch(() => {}); // settled below, or abandoned once explained
+  let timer: NodeJS.Timeout | undefined;
+  const quiet = new Promise<'quiet'>((resolve) => {
+    timer = setTimeout(() => resolve('quiet'), Math.min(5000, context.stepTimeoutMs / 2));
+  });
+  try {
+    if ((await Promise.race([upgrade.then(() => 'answered' as const), quiet])) === 'answered') return;
+    const explained = await explain();
+    if (explained) throw explained;
+    await upgrade;
+  } catch (error) {
+    if (error instanceof TestFailure || signal.aborted) throw error;
+    throw (await explain()) ?? error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -75,7 +118,9 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
     const secure = await context.step(
       TestStepKind.TLS,
       async (signal) => {
-        await target.beforeTls?.(socket, signal);
+        if (target.beforeTls) {
+          await upgradeOrExplain(context, socket, { ...target, beforeTls: target.beforeTls }, vetted.address, signal);
+        }
         return negotiateTls(
           socket,
           {
@@ -85,6 +130,8 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
             field: target.field,
             caField: target.caField,
             encryptionField: target.encryptionField,
+            verify: target.verify,
+            clientCertificate: target.clientCertificate,
           },
           signal,
         );

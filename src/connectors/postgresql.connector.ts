@@ -8,6 +8,7 @@ import {
   classifyNetworkError,
   FormField,
   portField,
+  postgresSslRequest,
   probeTransport,
   RelayReachableSettings,
   FormSectionKind as Section,
@@ -29,7 +30,12 @@ const ANY_SSL = { field: 'sslMode', notEquals: 'DISABLE' };
   documentationUrl: 'https://www.postgresql.org/docs/current/libpq-connect.html',
   connectionTest: {
     // TLS is negotiated inside PostgreSQL's own startup, so it is part of AUTHENTICATE here.
-    steps: [Step.RESOLVE, Step.CONNECT, Step.AUTHENTICATE, Step.AUTHORIZE],
+    steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
+    hints: {
+      [Code.ACCESS_RULE_REJECTED]:
+        "An administrator adds a line to pg_hba.conf for Plugboard's address, this user and this database (hostssl when TLS is on), then reloads the server.",
+      [Code.TLS_REQUIRED]: 'Set SSL mode to Require or stricter: the server accepts this user only over TLS.',
+    },
     timeoutMs: 20_000,
     credentialFields: ['host', 'username'],
     run: testPostgresql,
@@ -177,6 +183,16 @@ function classify(error: unknown, context: TestContext): unknown {
           ...details,
         });
       case '53300':
+        return new TestFailure(Code.TOO_MANY_CONNECTIONS, {
+          field: 'username',
+          message: /for role/.test(message)
+            ? 'This user has reached its connection limit.'
+            : /for database/.test(message)
+              ? 'This database has reached its connection limit.'
+              : 'The server has reached max_connections.',
+          hint: 'Other programs using this user hold its connections: give each integration its own user, or have an administrator raise the limit (ALTER ROLE … CONNECTION LIMIT, or max_connections).',
+          ...details,
+        });
       case '57P03':
         return new TestFailure(Code.PROVIDER_UNAVAILABLE, {
           ...details,
@@ -228,7 +244,23 @@ function classify(error: unknown, context: TestContext): unknown {
 async function testPostgresql(context: TestContext): Promise<void> {
   const host = context.text('host');
   const port = Number(context.values.port ?? 5432);
-  const vetted = await probeTransport(context, { host, port, tls: false, field: 'host' });
+  const sslMode = context.text('sslMode') || 'VERIFY_FULL';
+  const verified = sslMode === 'VERIFY_CA' || sslMode === 'VERIFY_FULL';
+  const clientCertificate = context.text('clientCertificate');
+  const clientKey = context.text('clientPrivateKey');
+  const vetted = await probeTransport(context, {
+    host,
+    port,
+    tls: false,
+    // TLS is its own step: the SSLRequest, then the handshake, before pg signs in.
+    beforeTls: sslMode === 'DISABLE' ? undefined : postgresSslRequest({ sslModeField: 'sslMode', portField: 'port' }),
+    ca: context.trustedCas(context.text('caCertificate')),
+    verify: sslMode === 'REQUIRE' ? 'NONE' : sslMode === 'VERIFY_CA' ? 'CHAIN' : 'FULL',
+    clientCertificate: clientCertificate && clientKey ? { cert: clientCertificate, key: clientKey } : undefined,
+    field: 'host',
+    caField: verified ? 'caCertificate' : undefined,
+    encryptionField: 'sslMode',
+  });
   let socket: Socket | undefined;
   const client = new Client({
     // Our own socket, so a step that times out can cut the connection at once.
@@ -262,28 +294,29 @@ async function testPostgresql(context: TestContext): Promise<void> {
       { field: 'host' },
     );
     const schema = context.text('schema') || 'public';
-    const { rows } = await context.step(
+    await context.step(
       Step.AUTHORIZE,
-      () =>
-        client.query<{ usage: boolean }>(
+      async () => {
+        const { rows } = await client.query<{ usage: boolean }>(
           "SELECT has_schema_privilege(n.oid, 'USAGE') AS usage FROM pg_namespace n WHERE n.nspname = $1",
           [schema],
-        ),
+        );
+        if (rows.length === 0) {
+          throw new TestFailure(Code.NOT_FOUND, {
+            field: 'schema',
+            message: `The schema "${schema}" does not exist in this database.`,
+          });
+        }
+        if (!rows[0].usage) {
+          throw new TestFailure(Code.PERMISSION_DENIED, {
+            field: 'schema',
+            message: `The user may not use the schema "${schema}".`,
+            hint: `A schema owner runs: GRANT USAGE ON SCHEMA ${schema} TO <username>;`,
+          });
+        }
+      },
       { field: 'schema' },
     );
-    if (rows.length === 0) {
-      throw new TestFailure(Code.NOT_FOUND, {
-        field: 'schema',
-        message: `The schema "${schema}" does not exist in this database.`,
-      });
-    }
-    if (!rows[0].usage) {
-      throw new TestFailure(Code.PERMISSION_DENIED, {
-        field: 'schema',
-        message: `The user may not use the schema "${schema}".`,
-        hint: `A schema owner runs: GRANT USAGE ON SCHEMA ${schema} TO <username>;`,
-      });
-    }
   } finally {
     await client.end().catch(() => {});
   }

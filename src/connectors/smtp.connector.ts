@@ -11,9 +11,11 @@ import {
   RelayReachableSettings,
   FormSectionKind as Section,
   TestStepKind as Step,
+  smtpStartTls,
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  tlsOnlyPortFailure,
 } from '../connector-kit';
 
 const PASSWORD_AUTH = { field: 'authMethod', equals: 'PASSWORD' };
@@ -28,7 +30,7 @@ const OAUTH_AUTH = { field: 'authMethod', equals: 'OAUTH2_TOKEN' };
   documentationUrl:
     'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
   connectionTest: {
-    // STARTTLS happens inside the SMTP conversation, so it is part of AUTHENTICATE; implicit TLS has its own step.
+    // TLS is its own step for STARTTLS too: greeting, EHLO and STARTTLS, then the handshake.
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE],
     timeoutMs: 20_000,
     credentialFields: ['host', 'username'],
@@ -191,6 +193,35 @@ const TLS_MESSAGES: [RegExp, Code][] = [
   [/does not match certificate|altnames/i, Code.TLS_HOSTNAME_MISMATCH],
 ];
 
+/** The field naming the account, when the form shows one. */
+const accountFieldOf = (context: TestContext) => (context.text('authMethod') === 'NONE' ? undefined : 'username');
+
+/**
+ * A server that will not hold a session: 421 is temporary (too many connections from this
+ * account or address, or a busy server), 554 is a refusal of Plugboard's address.
+ */
+function refusedGreeting(reply: { code: number; text: string }, accountField?: string): TestFailure | undefined {
+  const details = { providerCode: String(reply.code), providerMessage: reply.text };
+  if (reply.code === 421 && /too many|concurrent|connection limit|exceeded/i.test(reply.text)) {
+    return new TestFailure(Code.TOO_MANY_CONNECTIONS, {
+      field: accountField,
+      message: 'The mail server refused another session: too many connections are open.',
+      hint: 'Other programs sending through this account or address hold its sessions (Exchange Online allows 3 at once per mailbox): give each integration its own mailbox, or close idle senders.',
+      ...details,
+    });
+  }
+  if (reply.code === 421) return new TestFailure(Code.PROVIDER_UNAVAILABLE, details);
+  if (reply.code === 554) {
+    return new TestFailure(Code.ACCESS_RULE_REJECTED, {
+      field: 'host',
+      message: "The mail server refuses sessions from Plugboard's address.",
+      hint: 'The address is on a blocklist, or not among the relays the server accepts: ask the mail administrator to allow it, or send through a relay inside the network the server trusts.',
+      ...details,
+    });
+  }
+  return undefined;
+}
+
 /** What an SMTP server's refusal means, from its reply code and (Exchange) enhanced status text. */
 function classifySmtp(error: SmtpError, context: TestContext): TestFailure {
   // nodemailer reads replies as latin1: a server's UTF-8 (and an echoed secret) reads back as it was sent.
@@ -241,16 +272,9 @@ function classifySmtp(error: SmtpError, context: TestContext): TestFailure {
       ...details,
     });
   }
-  if (error.responseCode === 454 || error.responseCode === 421) {
-    return new TestFailure(Code.PROVIDER_UNAVAILABLE, details);
-  }
-  if (error.responseCode === 554) {
-    return new TestFailure(Code.ACCESS_RULE_REJECTED, {
-      field: 'host',
-      message: 'The server refuses to talk to Plugboard.',
-      ...details,
-    });
-  }
+  const refused = refusedGreeting({ code: error.responseCode ?? 0, text: reply }, accountFieldOf(context));
+  if (refused) return new TestFailure(refused.error.code, { ...refused.error, ...details });
+  if (error.responseCode === 454) return new TestFailure(Code.PROVIDER_UNAVAILABLE, details);
   if (/STARTTLS/i.test(error.message)) {
     return new TestFailure(Code.TLS_NOT_SUPPORTED, {
       field: 'security',
@@ -277,12 +301,28 @@ function classifySmtp(error: SmtpError, context: TestContext): TestFailure {
 async function testSmtp(context: TestContext): Promise<void> {
   const security = context.text('security') || 'STARTTLS';
   const port = Number(context.values.port ?? 587);
+  const minTlsVersion = context.text('minTlsVersion') === 'TLS_1_3' ? 'TLSv1.3' : 'TLSv1.2';
   const vetted = await probeTransport(context, {
     host: context.text('host'),
     port,
     tls: security === 'IMPLICIT_TLS',
+    beforeTls:
+      security === 'STARTTLS'
+        ? smtpStartTls({
+            ehloName: context.text('ehloName') || 'plugboard.invalid',
+            encryptionField: 'security',
+            refusedGreeting: (reply) =>
+              refusedGreeting(reply, accountFieldOf(context)) ??
+              new TestFailure(Code.PROVIDER_ERROR, { providerCode: String(reply.code), providerMessage: reply.text }),
+          })
+        : undefined,
+    tlsOnlyPortHint:
+      'This port speaks implicit TLS: set Encryption to Implicit TLS (usually port 465), or use port 587 for STARTTLS.',
     ca: context.trustedCas(context.text('caCertificate')),
+    minTlsVersion,
     field: 'host',
+    caField: 'caCertificate',
+    encryptionField: 'security',
   });
   const method = context.text('authMethod') || 'PASSWORD';
   if (method === 'OAUTH2_TOKEN') {
@@ -308,10 +348,11 @@ async function testSmtp(context: TestContext): Promise<void> {
     tls: {
       servername: vetted.hostname,
       ca: context.trustedCas(context.text('caCertificate')),
-      minVersion: context.text('minTlsVersion') === 'TLS_1_3' ? 'TLSv1.3' : 'TLSv1.2',
+      minVersion: minTlsVersion,
     },
     connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
+    // Within the step, so a silent greeting can still be explained (a port that speaks TLS).
+    greetingTimeout: Math.min(10_000, context.stepTimeoutMs / 2),
     socketTimeout: 10_000,
     logger: false,
   });
@@ -323,7 +364,17 @@ async function testSmtp(context: TestContext): Promise<void> {
         try {
           await transport.verify();
         } catch (error) {
-          throw classifySmtp(error as SmtpError, context);
+          const failure = classifySmtp(error as SmtpError, context);
+          // In clear, a silent greeting is most often a port that speaks implicit TLS.
+          if (security === 'NONE' && failure.error.code === Code.TIMEOUT) {
+            throw (
+              (await tlsOnlyPortFailure(vetted.address, port, signal, {
+                field: 'security',
+                hint: 'This port speaks implicit TLS: set Encryption to Implicit TLS.',
+              })) ?? failure
+            );
+          }
+          throw failure;
         }
       },
       { field: 'host' },

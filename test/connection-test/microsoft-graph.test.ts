@@ -232,7 +232,10 @@ describe('the Microsoft Graph connection test, against a local identity platform
         .end(
           JSON.stringify({ error: 'invalid_grant', error_description: 'AADSTS50057: The user account is disabled.' }),
         );
-    expect((await run(legacyUser())).errors[0]).toMatchObject({ code: 'ACCOUNT_DISABLED', providerCode: 'AADSTS50057' });
+    expect((await run(legacyUser())).errors[0]).toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+      providerCode: 'AADSTS50057',
+    });
   });
 
   it.each<[string, Parameters<typeof graphError>, object]>([

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
+import { makeTestCertificates, type Pem, type TestCertificates } from '../peers/certificates';
 import { closedPort, startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
 import { testRunner } from '../support/test-runner';
@@ -214,7 +214,7 @@ describe('the REST API connection test', () => {
         expect(outcome.errors).toEqual([
           expect.objectContaining({ code, category: 'TLS', field, step: 'TLS', hint: expect.any(String) }),
         ]);
-        const presented = new X509Certificate(certs[certificate].cert);
+        const presented = new X509Certificate((certs[certificate] as Pem).cert);
         expect(outcome.errors[0].presentedCertificate).toMatchObject({
           subject: 'CN=localhost',
           fingerprintSha256: presented.fingerprint256,

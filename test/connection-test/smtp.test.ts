@@ -41,7 +41,42 @@ describe('the SMTP connection test, against smtp-server', () => {
     const server = await peer();
     const outcome = await run('smtp', values(server.port));
     expect(outcome).toMatchObject({ ok: true, errors: [] });
+    expect(outcome.steps.map((step) => [step.kind, step.status])).toEqual([
+      ['RESOLVE', 'SUCCEEDED'],
+      ['CONNECT', 'SUCCEEDED'],
+      ['TLS', 'SUCCEEDED'],
+      ['AUTHENTICATE', 'SUCCEEDED'],
+    ]);
     expect(server.attempts.at(-1)).toMatchObject({ username: 'alerts@contoso.com' });
+  });
+
+  it('shows TLS as skipped when encryption is off', async () => {
+    const server = await peer({ server: { disabledCommands: ['STARTTLS'], authOptional: true } });
+    const outcome = await run('smtp', values(server.port, { security: 'NONE', authMethod: 'NONE' }));
+    expect(outcome.ok).toBe(true);
+    expect(outcome.steps.find((step) => step.kind === 'TLS')?.status).toBe('SKIPPED');
+  });
+
+  it.each<[string, number, string, object]>([
+    [
+      'too many connections (421)',
+      421,
+      '4.7.0 Too many concurrent SMTP connections from this IP',
+      { code: 'TOO_MANY_CONNECTIONS', field: 'username', category: 'THROTTLING' },
+    ],
+    ['a busy server (421)', 421, '4.3.2 Service not available, closing channel', { code: 'PROVIDER_UNAVAILABLE' }],
+    [
+      'a blocklisted address (554)',
+      554,
+      '5.7.1 Service unavailable; Client host [127.0.0.1] blocked using Spamhaus',
+      { code: 'ACCESS_RULE_REJECTED', field: 'host', hint: expect.stringContaining('blocklist') },
+    ],
+  ])('classifies a greeting that refuses the session: %s', async (_name, code, text, expected) => {
+    const server = await peer({
+      server: { onConnect: (_session, callback) => callback(Object.assign(new Error(text), { responseCode: code })) },
+    });
+    const outcome = await run('smtp', values(server.port));
+    expect(outcome.errors).toEqual([expect.objectContaining({ step: 'TLS', providerCode: String(code), ...expected })]);
   });
 
   it('signs in over implicit TLS, and with an OAuth 2.0 token (XOAUTH2)', async () => {
@@ -136,10 +171,38 @@ describe('the SMTP connection test, against smtp-server', () => {
     expect(server.attempts).toEqual([]);
   });
 
-  it('refuses an untrusted certificate', async () => {
+  it('refuses an untrusted certificate after STARTTLS, at the TLS step, on the CA field, with what was presented', async () => {
     const server = await peer();
     const outcome = await run('smtp', values(server.port, { caCertificate: undefined }));
-    expect(outcome.errors[0]).toMatchObject({ code: 'TLS_UNKNOWN_CA', category: 'TLS' });
+    expect(outcome.errors[0]).toMatchObject({
+      code: 'TLS_UNKNOWN_CA',
+      category: 'TLS',
+      field: 'caCertificate',
+      step: 'TLS',
+      presentedCertificate: { subject: 'CN=localhost', issuer: 'CN=Plugboard Test CA' },
+    });
+    expect(server.attempts).toEqual([]);
+  });
+
+  it('says when the port and the encryption do not match, on the encryption field', async () => {
+    const implicitPort = await peer({ server: { secure: true } });
+    const plainPort = await peer();
+    const starttlsOnTlsPort = await run('smtp', values(implicitPort.port));
+    expect(starttlsOnTlsPort.errors[0]).toMatchObject({ code: 'TLS_REQUIRED', field: 'security', step: 'TLS' });
+    const clearOnTlsPort = await run('smtp', values(implicitPort.port, { security: 'NONE' }));
+    expect(clearOnTlsPort.errors[0]).toMatchObject({ code: 'TLS_REQUIRED', field: 'security' });
+    const implicitOnPlainPort = await run('smtp', values(plainPort.port, { security: 'IMPLICIT_TLS' }));
+    expect(implicitOnPlainPort.errors[0]).toMatchObject({ code: 'TLS_NOT_SUPPORTED', field: 'security', step: 'TLS' });
+  });
+
+  it('says a port that answers in another protocol is not SMTP', async () => {
+    const ssh = await startFakeTcpPeer((socket) => socket.write('SSH-2.0-OpenSSH_9.6\r\n'));
+    try {
+      const outcome = await run('smtp', values(ssh.port));
+      expect(outcome.errors[0]).toMatchObject({ code: 'UNEXPECTED_RESPONSE', field: 'port', step: 'TLS' });
+    } finally {
+      await ssh.stop();
+    }
   });
 
   it('hints at the port and encryption pairing when the server stays silent', async () => {

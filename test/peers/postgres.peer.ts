@@ -20,6 +20,7 @@ export const ROLES = {
   app: 'app-password',
   blocked: 'blocked-password',
   tlsonly: 'tlsonly-password',
+  busy: 'busy-password',
 };
 
 export interface PostgresPeer {
@@ -126,6 +127,8 @@ export async function startPostgresPeer(certs: TestCertificates): Promise<Postgr
   for (const [role, password] of Object.entries(ROLES))
     await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
   await admin.query('CREATE ROLE nolog NOLOGIN');
+  // A shared service account at its limit: every new session gets 53300.
+  await admin.query('ALTER ROLE busy CONNECTION LIMIT 0');
   await admin.query('CREATE DATABASE appdb OWNER app');
   await admin.query('CREATE DATABASE closeddb');
   await admin.query('REVOKE CONNECT ON DATABASE closeddb FROM PUBLIC');
