@@ -25,6 +25,8 @@ export interface ProbeTarget {
   caField?: string;
   /** The field that chose encryption (or the port), for a port that does not speak what was chosen. */
   encryptionField?: string;
+  /** The name the certificate must carry, when it is not the host's (an address, an alias). */
+  tlsServerName?: string;
   /** What to do when `beforeTls` meets a port that expects TLS from the first byte. */
   tlsOnlyPortHint?: string;
   /** What the certificate check covers (TlsTarget.verify); the chain and the name by default. */
@@ -124,7 +126,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
         return negotiateTls(
           socket,
           {
-            hostname: vetted.hostname,
+            hostname: target.tlsServerName ?? vetted.hostname,
             ca: target.ca,
             minVersion: target.minTlsVersion,
             field: target.field,
@@ -132,6 +134,7 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
             encryptionField: target.encryptionField,
             verify: target.verify,
             clientCertificate: target.clientCertificate,
+            quietMs: Math.min(5000, context.stepTimeoutMs / 2),
           },
           signal,
         );

@@ -6,6 +6,7 @@ import {
   classifyNetworkError,
   FieldFormat,
   FormField,
+  ldapStartTls,
   portField,
   probeTransport,
   RelayReachableSettings,
@@ -15,6 +16,7 @@ import {
   type TestErrorDetails,
   TestFailure,
   FormFieldType as Type,
+  tlsOnlyPortFailure,
 } from '../connector-kit';
 
 const ENCRYPTED = { field: 'security', notEquals: 'NONE' };
@@ -150,12 +152,24 @@ const AD_SUBCODES: Readonly<Record<string, [Code, string, string]>> = {
   '525': [Code.INVALID_CREDENTIALS, 'bindDn', 'The directory has no such account.'],
   '52e': [Code.INVALID_CREDENTIALS, 'bindPassword', 'The directory refused the password.'],
   '530': [Code.ACCESS_RULE_REJECTED, 'bindDn', 'The account may not sign in at this time of day (logon hours).'],
-  '531': [Code.ACCESS_RULE_REJECTED, 'bindDn', 'The account may not sign in from this computer (userWorkstations).'],
+  '531': [
+    Code.ACCESS_RULE_REJECTED,
+    'bindDn',
+    'The account may not sign in from this computer (userWorkstations, "Log On To").',
+  ],
   '532': [Code.PASSWORD_EXPIRED, 'bindPassword', "The account's password has expired."],
   '533': [Code.ACCOUNT_DISABLED, 'bindDn', 'The account is disabled.'],
   '701': [Code.ACCOUNT_DISABLED, 'bindDn', 'The account has expired.'],
   '773': [Code.PASSWORD_EXPIRED, 'bindPassword', 'The account must set a new password before signing in.'],
   '775': [Code.ACCOUNT_LOCKED, 'bindDn', 'The account is locked out.'],
+};
+
+/** Advice for the Active Directory refusals whose fix is not the catalogue's. */
+const AD_SUBCODE_HINTS: Readonly<Record<string, string>> = {
+  '530':
+    "A domain administrator widens the service account's logon hours (Account tab, Logon Hours) to cover when integrations run; service accounts are usually allowed at all hours.",
+  '531':
+    "A domain administrator adds the computer that connects (Plugboard's, or the relay agent's host) to the account's \"Log On To\" list, or lets it sign in from all computers.",
 };
 
 const RESULT = {
@@ -195,7 +209,13 @@ function classifyBind(error: unknown): unknown {
     const known = subcode ? AD_SUBCODES[subcode] : undefined;
     if (known) {
       const [code, field, message] = known;
-      return new TestFailure(code, { field, message, ...details, providerCode: `LDAP 49 data ${subcode}` });
+      return new TestFailure(code, {
+        field,
+        message,
+        hint: subcode ? AD_SUBCODE_HINTS[subcode] : undefined,
+        ...details,
+        providerCode: `LDAP 49 data ${subcode}`,
+      });
     }
     return new TestFailure(Code.INVALID_CREDENTIALS, { field: 'bindPassword', ...details });
   }
@@ -248,8 +268,14 @@ async function testLdap(context: TestContext): Promise<void> {
     host: context.text('host'),
     port,
     tls: security === 'LDAPS',
+    // StartTLS is its own TLS step too: the extended request, then the handshake.
+    beforeTls: security === 'STARTTLS' ? ldapStartTls({ encryptionField: 'security', portField: 'port' }) : undefined,
+    tlsOnlyPortHint: 'This port speaks LDAPS: set Encryption to LDAPS (usually port 636).',
+    tlsServerName: context.text('tlsServerName') || undefined,
     ca: context.trustedCas(context.text('caCertificate')),
     field: 'host',
+    caField: 'caCertificate',
+    encryptionField: 'security',
   });
   const tlsOptions = {
     servername: context.text('tlsServerName') || vetted.hostname,
@@ -265,35 +291,26 @@ async function testLdap(context: TestContext): Promise<void> {
     timeout: 10_000,
   });
   try {
-    if (security === 'STARTTLS') {
-      await context.step(
-        Step.TLS,
-        async () => {
-          try {
-            await client.startTLS(tlsOptions);
-          } catch (error) {
-            if (error instanceof ResultCodeError) {
-              throw new TestFailure(Code.TLS_NOT_SUPPORTED, {
-                field: 'security',
-                message: 'The directory refused StartTLS, so Plugboard did not send the password in clear.',
-                hint: 'Use LDAPS (port 636), or ask the administrator to install a certificate on the domain controller.',
-                providerCode: `LDAP ${error.code}`,
-                providerMessage: error.message,
-              });
-            }
-            throw error;
-          }
-        },
-        { field: 'host' },
-      );
-    }
     await context.step(
       Step.AUTHENTICATE,
-      async () => {
+      async (signal) => {
         try {
+          // The TLS step checked StartTLS on a connection of its own; this one is the bind's.
+          if (security === 'STARTTLS') await client.startTLS(tlsOptions);
           await client.bind(context.text('bindDn'), context.text('bindPassword'));
         } catch (error) {
-          throw classifyBind(error);
+          const failure = classifyBind(error);
+          // In clear, a directory that hangs up may be an LDAPS port.
+          const hungUp = !(failure instanceof TestFailure) || failure.error.code === Code.CONNECTION_RESET;
+          if (security === 'NONE' && hungUp) {
+            throw (
+              (await tlsOnlyPortFailure(vetted.address, port, signal, {
+                field: 'security',
+                hint: 'This port speaks LDAPS: set Encryption to LDAPS (usually port 636).',
+              })) ?? failure
+            );
+          }
+          throw failure;
         }
       },
       { field: 'host' },

@@ -76,9 +76,13 @@ describe('the LDAP / Active Directory connection test, against an in-process LDA
     [
       'logon hours (data 530)',
       { bindDn: `CN=nighttime,${BASE_DN}` },
-      { code: 'ACCESS_RULE_REJECTED', field: 'bindDn' },
+      { code: 'ACCESS_RULE_REJECTED', field: 'bindDn', hint: expect.stringContaining('logon hours') },
     ],
-    ['a workstation restriction (data 531)', { bindDn: `CN=workstation,${BASE_DN}` }, { code: 'ACCESS_RULE_REJECTED' }],
+    [
+      'a workstation restriction (data 531)',
+      { bindDn: `CN=workstation,${BASE_DN}` },
+      { code: 'ACCESS_RULE_REJECTED', hint: expect.stringContaining('Log On To') },
+    ],
     [
       '49 without a data sub-code',
       { bindDn: `CN=openldap,${BASE_DN}` },
@@ -91,7 +95,21 @@ describe('the LDAP / Active Directory connection test, against an in-process LDA
       { baseDn: `OU=Secret,${BASE_DN}` },
       { code: 'PERMISSION_DENIED', field: 'baseDn' },
     ],
-    ['an untrusted certificate', { caCertificate: undefined }, { code: 'TLS_UNKNOWN_CA', field: 'host' }],
+    [
+      'an untrusted certificate',
+      { caCertificate: undefined },
+      {
+        code: 'TLS_UNKNOWN_CA',
+        field: 'caCertificate',
+        step: 'TLS',
+        presentedCertificate: expect.objectContaining({ issuer: 'CN=Plugboard Test CA' }),
+      },
+    ],
+    [
+      'a certificate for another name, unless the TLS server name says which',
+      { host: '127.0.0.1' },
+      { code: 'TLS_HOSTNAME_MISMATCH', field: 'host', step: 'TLS' },
+    ],
   ])('classifies %s', async (_name, overrides, expected) => {
     const outcome = await run('ldap', values(overrides));
     expect(outcome.errors).toEqual([expect.objectContaining({ ...expected, hint: expect.any(String) })]);
@@ -121,8 +139,22 @@ describe('the LDAP / Active Directory connection test, against an in-process LDA
   it('binds in clear only when told to, and never after a refused StartTLS', async () => {
     expect((await run('ldap', values({ port: plain.port, security: 'NONE' }))).ok).toBe(true);
     const refused = await run('ldap', values({ port: plain.port, security: 'STARTTLS' }));
-    expect(refused.errors[0]).toMatchObject({ code: 'TLS_NOT_SUPPORTED', field: 'security' });
-    expect(refused.steps.map((s) => s.kind)).not.toContain('AUTHENTICATE');
+    expect(refused.errors[0]).toMatchObject({ code: 'TLS_NOT_SUPPORTED', field: 'security', step: 'TLS' });
+    expect(refused.steps.find((s) => s.kind === 'AUTHENTICATE')?.status).toBe('SKIPPED');
+  });
+
+  it('checks the certificate against the TLS server name when one is given', async () => {
+    const outcome = await run('ldap', values({ host: '127.0.0.1', tlsServerName: 'localhost' }));
+    expect(outcome.errors).toEqual([]);
+  });
+
+  it('says when the port and the encryption do not match, on the encryption field, however the server reacts', async () => {
+    const clearOnLdapsPort = await run('ldap', values({ security: 'NONE' }));
+    expect(clearOnLdapsPort.errors[0]).toMatchObject({ code: 'TLS_REQUIRED', field: 'security' });
+    const startTlsOnLdapsPort = await run('ldap', values({ security: 'STARTTLS' }));
+    expect(startTlsOnLdapsPort.errors[0]).toMatchObject({ code: 'TLS_REQUIRED', field: 'security', step: 'TLS' });
+    const ldapsOnPlainPort = await run('ldap', values({ port: plain.port }));
+    expect(ldapsOnPlainPort.errors[0]).toMatchObject({ code: 'TLS_NOT_SUPPORTED', field: 'security', step: 'TLS' });
   });
 
   it('refuses an empty password before binding (an empty simple bind is anonymous on AD)', async () => {

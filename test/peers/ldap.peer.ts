@@ -81,6 +81,9 @@ export async function startLdapPeer(certificate?: Pem): Promise<LdapPeer> {
       BASE_DN,
     );
   });
+  // Bytes that are not LDAP (a TLS ClientHello on the plain port) are a parser error: the
+  // server closes that connection, as a directory would, and carries on.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return { port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
