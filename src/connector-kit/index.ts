@@ -30,6 +30,7 @@ export { type OAuthError, oauthRefusal, readOAuthError, requestToken, type Token
 export { RelayReachableSettings } from './relay-reachable.settings';
 export { SecretScrubber } from './secret-scrubber';
 export { isWebPage, type SignedInProbe, signedInProbe } from './signed-in-probe';
+export { awaitSshIdentification, type SshIdentificationOptions } from './ssh-identification';
 export { TestStepKind } from './test-step';
 export { negotiateTls, speaksTls, type TlsTarget, tlsOnlyPortFailure } from './tls-negotiation';
 export {

@@ -94,7 +94,8 @@ export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSig
               settle(
                 new TestFailure(Code.TLS_NOT_SUPPORTED, {
                   field: target.encryptionField ?? target.field,
-                  message: 'The server accepted the connection but did not answer the TLS handshake: this port does not seem to speak TLS.',
+                  message:
+                    'The server accepted the connection but did not answer the TLS handshake: this port does not seem to speak TLS.',
                   hint: 'Check the port and the encryption setting: they must match what the server speaks on that port.',
                 }),
               ),

@@ -1,17 +1,20 @@
-import { createHash } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
 import { Client, type SFTPWrapper, utils } from 'ssh2';
 import {
+  awaitSshIdentification,
   TestErrorCode as Code,
   Connector,
   classifyNetworkError,
   FieldFormat,
   FormField,
+  type PresentedHostKey,
   portField,
   probeTransport,
   RelayReachableSettings,
   FormSectionKind as Section,
   TestStepKind as Step,
+  sshFingerprint,
+  sshKeyType,
   type TestContext,
   TestFailure,
   FormFieldType as Type,
@@ -31,6 +34,12 @@ const PASSWORD_AUTH = { field: 'authMethod', equals: 'PASSWORD' };
     // SSH negotiates its own encryption and host key inside AUTHENTICATE; there is no TLS.
     steps: [Step.RESOLVE, Step.CONNECT, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
+    // An empty fingerprint still lets the test run, to report the key the server presents.
+    discovers: ['hostKeyFingerprint'],
+    hints: {
+      [Code.HOST_KEY_MISMATCH]:
+        'Confirm the new fingerprint with the server administrator (ssh-keygen -lf on its host key) before pinning it: a changed key can mean someone is impersonating the server.',
+    },
     credentialFields: ['host', 'username'],
     run: testSftp,
   },
@@ -131,11 +140,6 @@ export class SftpSettings extends RelayReachableSettings {
   rootDirectory?: string;
 }
 
-/** OpenSSH's display form: SHA256: and unpadded base64 of the raw public-key blob. */
-export function sshFingerprint(publicKeyBlob: Buffer): string {
-  return `SHA256:${createHash('sha256').update(publicKeyBlob).digest('base64').replace(/=+$/, '')}`;
-}
-
 const SFTP_NO_SUCH_FILE = 2;
 const SFTP_PERMISSION_DENIED = 3;
 
@@ -163,19 +167,33 @@ function privateKeyProblem(context: TestContext): TestFailure | undefined {
   });
 }
 
-function classifyConnectionError(error: Error & { level?: string }, presented: string | undefined): TestFailure {
+function classifyConnectionError(
+  error: Error & { level?: string },
+  presented: PresentedHostKey | undefined,
+  context: TestContext,
+): TestFailure {
   if (error.level === 'client-authentication') {
     return new TestFailure(Code.INVALID_CREDENTIALS, {
-      field: 'password',
+      field: context.text('authMethod') === 'PRIVATE_KEY' ? 'privateKey' : 'password',
       message: 'The server refused the username and credentials.',
       hint: "Re-enter the password or key; for keys, check that the public key is in the account's authorized_keys.",
       providerMessage: error.message,
     });
   }
   if (/Host denied/.test(error.message)) {
+    if (!context.text('hostKeyFingerprint')) {
+      // Never trust on first use: the user confirms the key (a UI offers "pin this key").
+      return new TestFailure(Code.HOST_KEY_UNKNOWN, {
+        field: 'hostKeyFingerprint',
+        message: `The server presented the host key ${presented?.fingerprintSha256 ?? '(unknown)'}; no fingerprint is pinned, so it was not trusted.`,
+        hint: "Check the fingerprint with the server administrator (ssh-keygen -lf on the server's host key), then pin it in the fingerprint field.",
+        presentedHostKey: presented,
+      });
+    }
     return new TestFailure(Code.HOST_KEY_MISMATCH, {
       field: 'hostKeyFingerprint',
-      message: `The server presented the host key ${presented ?? '(unknown)'}, which is not the pinned fingerprint.`,
+      message: `The server presented the host key ${presented?.fingerprintSha256 ?? '(unknown)'}, which is not the pinned fingerprint.`,
+      presentedHostKey: presented,
     });
   }
   if (error.level === 'client-timeout')
@@ -226,28 +244,34 @@ const sftpCall = <T>(run: (done: (error: Error | null | undefined, value: T) => 
  * key); then open SFTP and list the root directory.
  */
 async function testSftp(context: TestContext): Promise<void> {
-  const keyProblem = privateKeyProblem(context);
-  if (keyProblem) throw keyProblem;
   const port = Number(context.values.port ?? 22);
   const vetted = await probeTransport(context, { host: context.text('host'), port, tls: false, field: 'host' });
   const client = new Client();
   // Errors after the first (a reset while closing) must not reach the process unheard.
   client.on('error', () => {});
-  let presented: string | undefined;
+  let presented: PresentedHostKey | undefined;
   let sock: Socket | undefined;
   try {
     await context.step(
       Step.AUTHENTICATE,
-      (signal) =>
-        new Promise<void>((resolve, reject) => {
-          signal.addEventListener('abort', () => client.destroy(), { once: true });
+      async (signal) => {
+        const keyProblem = privateKeyProblem(context);
+        if (keyProblem) throw keyProblem;
+        signal.addEventListener('abort', () => client.destroy(), { once: true });
+        // Our own socket to the vetted address: ssh2 leaves late socket errors unheard.
+        sock = netConnect({ host: vetted.address, port });
+        sock.on('error', () => {});
+        signal.addEventListener('abort', () => sock?.destroy(), { once: true });
+        await awaitSshIdentification(sock, signal, {
+          address: vetted.address,
+          port,
+          portField: 'port',
+          quietMs: Math.min(5000, context.stepTimeoutMs / 2),
+        });
+        await new Promise<void>((resolve, reject) => {
           client.once('ready', () => resolve());
-          client.once('error', (error) => reject(classifyConnectionError(error, presented)));
+          client.once('error', (error) => reject(classifyConnectionError(error, presented, context)));
           const usesKey = context.text('authMethod') === 'PRIVATE_KEY';
-          // Our own socket to the vetted address: ssh2 leaves late socket errors unheard.
-          sock = netConnect({ host: vetted.address, port });
-          sock.on('error', () => {});
-          signal.addEventListener('abort', () => sock?.destroy(), { once: true });
           client.connect({
             sock,
             username: context.text('username'),
@@ -256,11 +280,13 @@ async function testSftp(context: TestContext): Promise<void> {
             passphrase: usesKey ? context.text('passphrase') || undefined : undefined,
             readyTimeout: 15_000,
             hostVerifier: (key: Buffer) => {
-              presented = sshFingerprint(key);
-              return presented === context.text('hostKeyFingerprint');
+              presented = { type: sshKeyType(key), fingerprintSha256: sshFingerprint(key) };
+              const pinned = context.text('hostKeyFingerprint');
+              return pinned !== '' && presented.fingerprintSha256 === pinned;
             },
           });
-        }),
+        });
+      },
       { field: 'host' },
     );
     const root = context.text('rootDirectory') || '.';

@@ -1,5 +1,7 @@
 import { utils } from 'ssh2';
+import { makeTestCertificates } from '../peers/certificates';
 import { startFakeTcpPeer } from '../peers/fake-tcp.peer';
+import { startHttpsPeer } from '../peers/https.peer';
 import { type SftpPeer, startSftpPeer } from '../peers/sftp.peer';
 import { testRunner } from '../support/test-runner';
 
@@ -70,19 +72,47 @@ describe('the SFTP connection test, against an ssh2 server', () => {
     expect(JSON.stringify(outcome)).not.toContain(peer.password);
   });
 
-  it('shows the presented fingerprint on a mismatch, so it can be checked with the administrator', async () => {
+  it('shows the presented key on a mismatch, so it can be checked with the administrator', async () => {
     const outcome = await run('sftp', withPassword({ hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` }));
     expect(outcome.errors[0].message).toContain(peer.fingerprint);
+    expect(outcome.errors[0].presentedHostKey).toEqual({
+      type: expect.any(String),
+      fingerprintSha256: peer.fingerprint,
+    });
   });
 
-  it('explains key problems before connecting', async () => {
+  it('never trusts an unpinned host key: it reports the key to pin, and passes once it is pinned', async () => {
+    const unpinned = await run('sftp', withPassword({ hostKeyFingerprint: '' }));
+    expect(unpinned).toMatchObject({ status: 'FAILED', ok: false });
+    expect(unpinned.errors[0]).toMatchObject({
+      code: 'HOST_KEY_UNKNOWN',
+      field: 'hostKeyFingerprint',
+      step: 'AUTHENTICATE',
+      presentedHostKey: { type: expect.stringMatching(/^(ssh-|ecdsa-)/), fingerprintSha256: peer.fingerprint },
+    });
+    const pinned = await run(
+      'sftp',
+      withPassword({ hostKeyFingerprint: unpinned.errors[0].presentedHostKey?.fingerprintSha256 }),
+    );
+    expect(pinned.ok).toBe(true);
+  });
+
+  it('names the private key, not the hidden password field, when the key is refused', async () => {
+    const stranger = utils.generateKeyPairSync('ed25519').private;
+    const outcome = await run(
+      'sftp',
+      withPassword({ authMethod: 'PRIVATE_KEY', password: undefined, username: 'keyuser', privateKey: stranger }),
+    );
+    expect(outcome.errors[0]).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'privateKey', step: 'AUTHENTICATE' });
+  });
+
+  it('explains key problems at the sign-in step, before sending any credential', async () => {
     const encrypted = utils.generateKeyPairSync('ed25519', {
       passphrase: 'key-pass',
       cipher: 'aes256-ctr',
     } as never).private;
     const noPassphrase = await run('sftp', withPassword({ authMethod: 'PRIVATE_KEY', privateKey: encrypted }));
-    expect(noPassphrase.errors[0]).toMatchObject({ code: 'INVALID_VALUE', field: 'passphrase' });
-    expect(noPassphrase.steps).toEqual([]);
+    expect(noPassphrase.errors[0]).toMatchObject({ code: 'INVALID_VALUE', field: 'passphrase', step: 'AUTHENTICATE' });
     const wrong = await run(
       'sftp',
       withPassword({ authMethod: 'PRIVATE_KEY', privateKey: encrypted, passphrase: 'nope' }),
@@ -102,13 +132,28 @@ describe('the SFTP connection test, against an ssh2 server', () => {
     });
   });
 
-  it('says when something else answers on the port', async () => {
+  it('says when something else answers on the port: a web server, an FTP server that stays open, a TLS port', async () => {
     const http = await startFakeTcpPeer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    const ftp = await startFakeTcpPeer((socket) => socket.write('220 (vsFTPd 3.0.5)\r\n'));
+    const tls = await startHttpsPeer((await makeTestCertificates()).valid);
     try {
-      const outcome = await run('sftp', withPassword({ port: http.port }));
-      expect(outcome.errors[0]).toMatchObject({ code: 'UNEXPECTED_RESPONSE', field: 'port' });
+      const web = await run('sftp', withPassword({ port: http.port }));
+      expect(web.errors[0]).toMatchObject({ code: 'UNEXPECTED_RESPONSE', field: 'port' });
+      const vsftpd = await run('sftp', withPassword({ port: ftp.port }));
+      expect(vsftpd.errors[0]).toMatchObject({
+        code: 'UNEXPECTED_RESPONSE',
+        field: 'port',
+        step: 'AUTHENTICATE',
+        message: expect.stringContaining('220 (vsFTPd 3.0.5)'),
+      });
+      const https = await run('sftp', withPassword({ port: Number(new URL(tls.url).port) }));
+      expect(https.errors[0]).toMatchObject({
+        code: 'UNEXPECTED_RESPONSE',
+        field: 'port',
+        message: expect.stringContaining('TLS'),
+      });
     } finally {
-      await http.stop();
+      await Promise.all([http.stop(), ftp.stop(), tls.stop()]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type Connection, type ParsedKey, Server, utils } from 'ssh2';
-import { sshFingerprint } from '../../src/connectors/sftp.connector';
+import { sshFingerprint } from '../../src/connector-kit';
 
 const { STATUS_CODE } = utils.sftp;
 const DIRECTORY_MODE = 0o040755;
