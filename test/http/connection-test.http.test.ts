@@ -47,7 +47,13 @@ describe('testConnection over GraphQL', () => {
     const { data, errors } = await test({ input: { connectorType: 'rest-api', values: rest() } });
     expect(errors).toBeUndefined();
     expect(data?.testConnection).toMatchObject({ ok: true, status: 'SUCCEEDED', testedVia: 'DIRECT', errors: [] });
-    expect(data?.testConnection.steps.map((s) => s.kind)).toEqual(['RESOLVE', 'CONNECT', 'TLS', 'AUTHORIZE']);
+    expect(data?.testConnection.steps.map((s) => s.kind)).toEqual([
+      'RESOLVE',
+      'CONNECT',
+      'TLS',
+      'AUTHENTICATE',
+      'AUTHORIZE',
+    ]);
   });
 
   it('answers a failing test as data, scrubbed, and logs it without the secret', async () => {

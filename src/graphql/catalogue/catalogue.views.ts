@@ -44,7 +44,11 @@ function toConnectorType({ connector, integration, fields }: ConnectorForm): Con
     settingsTypeName: connector.settingsClass.name,
     settingsInputTypeName: connector.settingsInputClass.name,
     relayCapable: connector.fields.some((field) => field.section === FormSectionKind.RELAY_OPTIONS),
-    connectionTest: connector.connectionTest,
+    connectionTest: {
+      steps: connector.connectionTest.steps,
+      timeoutMs: connector.connectionTest.timeoutMs,
+      discoveredFields: connector.connectionTest.discovers ?? [],
+    },
     sections: toSections(fields),
   };
 }

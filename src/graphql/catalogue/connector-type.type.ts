@@ -28,6 +28,12 @@ export class ConnectionTestInfo {
 
   @Field(() => Int, { description: 'The most the whole test may take, in milliseconds.' })
   timeoutMs!: number;
+
+  @Field(() => [String], {
+    description:
+      'Required fields a test may leave empty: it then fails reporting the value the server presented (an SSH host key to pin), which a UI offers to fill in. Saving still requires them.',
+  })
+  discoveredFields!: string[];
 }
 
 @InheritsCacheHint()

@@ -30,6 +30,18 @@ export function ToastRegion({ toast, onDone }: { toast: ToastMessage | null; onD
   );
 }
 
+/**
+ * What a failed test lets the person trust, after checking it: the certificate a server
+ * presented (its CA goes into the CA certificate field) or an SSH host key (its fingerprint
+ * is pinned). The facts are what to compare with the administrator's.
+ */
+export interface TrustPrompt {
+  title: string;
+  facts: [string, string][];
+  action: string;
+  onAccept: () => void;
+}
+
 export interface Problem {
   message: string;
   hint?: string | null;
@@ -38,6 +50,8 @@ export interface Problem {
   detail?: string | null;
   /** A version conflict: offer to load what the other person saved. */
   onReload?: () => void;
+  /** An untrusted certificate or an unpinned host key: offer to trust it. */
+  trust?: TrustPrompt;
 }
 
 /**
@@ -64,8 +78,26 @@ export function ErrorBar({ problem, onDismiss }: { problem: Problem | null; onDi
             {problem.hint ? <p class="error-hint">{problem.hint}</p> : null}
             {problem.detail ? <p class="error-detail">{problem.detail}</p> : null}
             {problem.code ? <p class="error-code">Code: {problem.code}</p> : null}
+            {problem.trust ? (
+              <section class="trust-prompt" aria-label={problem.trust.title}>
+                <p class="trust-title">{problem.trust.title}</p>
+                <dl>
+                  {problem.trust.facts.map(([term, value]) => (
+                    <div key={term}>
+                      <dt>{term}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ) : null}
           </div>
           <div class="error-actions">
+            {problem.trust ? (
+              <button type="button" onClick={problem.trust.onAccept}>
+                {problem.trust.action}
+              </button>
+            ) : null}
             {problem.onReload ? (
               <button type="button" onClick={problem.onReload}>
                 Reload the saved version

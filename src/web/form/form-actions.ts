@@ -8,6 +8,7 @@ import {
 import { run } from '../api/graphql-client';
 import type { Problem } from '../components/notices';
 import { navigate } from '../router';
+import { trustPromptFor } from './trust-prompts';
 import type { ConnectorForm } from './use-connector-form';
 
 /** How an action tells the person what happened: a passing toast, or the red bar (null clears it). */
@@ -64,6 +65,7 @@ export async function testConnection(form: ConnectorForm, { notify, report }: Fe
       detail: first?.providerMessage
         ? `The service answered${first.providerCode ? ` ${first.providerCode}` : ''}: ${first.providerMessage}`
         : null,
+      trust: first ? trustPromptFor(first, form, { notify, report }) : undefined,
     });
   }
   // The server recorded it on the config; show it without a reload.

@@ -26,6 +26,8 @@ export function prepareSubmission(
   raw: RawValues,
   saved: ReadonlySet<string>,
   lockedModes: Readonly<Record<string, LockedMode>>,
+  /** Required fields a test may leave empty: the server reports what to put in them. */
+  discovered: ReadonlySet<string> = new Set(),
 ): Submission {
   const values: Record<string, unknown> = {};
   const clearLockedFields: string[] = [];
@@ -33,7 +35,7 @@ export function prepareSubmission(
   const toReenter: string[] = [];
   for (const field of fields) {
     if (!view.visible.has(field.name)) continue;
-    const required = view.required.has(field.name);
+    const required = view.required.has(field.name) && !(intent === 'test' && discovered.has(field.name));
     const mode = lockedModes[field.name] ?? 'keep';
     const { value } = parseValue(field, raw[field.name]);
     const typed = value !== undefined;

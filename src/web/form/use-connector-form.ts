@@ -157,7 +157,16 @@ export function useConnectorForm({ connectorKey, integration, configId }: FormTa
         else next.add(kind);
         return next;
       }),
-    submission: (intent: Intent): Submission => prepareSubmission(intent, fields, view, raw, saved, lockedModes),
+    submission: (intent: Intent): Submission =>
+      prepareSubmission(
+        intent,
+        fields,
+        view,
+        raw,
+        saved,
+        lockedModes,
+        new Set(loaded?.connectorType.connectionTest.discoveredFields),
+      ),
     /** Puts problems on their fields; the first one in form order is opened, highlighted and focused. */
     showProblems: (problems: ReadonlyMap<string, string>) => {
       setErrors(Object.fromEntries(problems));
