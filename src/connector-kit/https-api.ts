@@ -14,19 +14,20 @@ export async function openHttpsApi(
   context: TestContext,
   field: string,
   caField?: string,
-): Promise<{ base: URL; http: GuardedHttp }> {
+): Promise<{ base: URL; http: GuardedHttp; address: string; port: number }> {
   if (!URL.canParse(context.text(field))) {
     throw new TestFailure(Code.INVALID_VALUE, { field, message: 'This is not a URL an HTTP client can use.' });
   }
   const base = new URL(context.text(field));
   const ca = context.trustedCas(caField ? context.text(caField) : undefined);
-  await probeTransport(context, {
+  const port = Number(base.port || (base.protocol === 'https:' ? 443 : 80));
+  const vetted = await probeTransport(context, {
     host: base.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)),
+    port,
     tls: base.protocol === 'https:',
     ca,
     field,
     caField,
   });
-  return { base, http: new GuardedHttp(context.destinations, { ca }) };
+  return { base, http: new GuardedHttp(context.destinations, { ca }), address: vetted.address, port };
 }

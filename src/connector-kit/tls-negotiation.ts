@@ -24,11 +24,6 @@ export interface TlsTarget {
   verify?: 'FULL' | 'CHAIN' | 'NONE';
   /** A client certificate and key, for servers that ask for one. */
   clientCertificate?: { cert: string; key: string };
-  /**
-   * How long a server that accepted the connection may leave the handshake unanswered before
-   * it is judged not to speak TLS (a TLS server answers a ClientHello at once).
-   */
-  quietMs?: number;
 }
 
 /** OpenSSL's verification codes, as Node reports them in `authorizationError`. */
@@ -86,23 +81,7 @@ export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSig
     rejectUnauthorized: false,
   });
   return new Promise<TLSSocket>((resolve, reject) => {
-    const quiet =
-      target.quietMs === undefined
-        ? undefined
-        : setTimeout(
-            () =>
-              settle(
-                new TestFailure(Code.TLS_NOT_SUPPORTED, {
-                  field: target.encryptionField ?? target.field,
-                  message:
-                    'The server accepted the connection but did not answer the TLS handshake: this port does not seem to speak TLS.',
-                  hint: 'Check the port and the encryption setting: they must match what the server speaks on that port.',
-                }),
-              ),
-            target.quietMs,
-          );
     const settle = (failure?: TestFailure) => {
-      clearTimeout(quiet);
       signal.removeEventListener('abort', onAbort);
       secure.off('error', onError);
       secure.off('secureConnect', onSecure);
@@ -111,7 +90,6 @@ export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSig
       reject(failure);
     };
     const onAbort = () => {
-      clearTimeout(quiet);
       secure.destroy();
       reject(new Error('aborted'));
     };

@@ -134,7 +134,6 @@ export async function probeTransport(context: TestContext, target: ProbeTarget):
             encryptionField: target.encryptionField,
             verify: target.verify,
             clientCertificate: target.clientCertificate,
-            quietMs: Math.min(5000, context.stepTimeoutMs / 2),
           },
           signal,
         );

@@ -32,6 +32,11 @@ const ENCRYPTED = { field: 'security', notEquals: 'NONE' };
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
     credentialFields: ['host', 'bindDn'],
+    hints: {
+      [Code.TLS_HOSTNAME_MISMATCH]:
+        "Use the host name the domain controller's certificate names, or set the TLS server name to it.",
+      [Code.TLS_REQUIRED]: 'Use LDAPS (port 636) or StartTLS.',
+    },
     run: testLdap,
   },
 })

@@ -31,6 +31,15 @@ const USER_SIGN_IN = { field: 'legacyUserSignIn', equals: true };
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE, Step.AUTHORIZE],
     timeoutMs: 20_000,
     credentialFields: ['tenantId', 'clientId', 'username'],
+    hints: {
+      [Code.APP_NOT_FOUND]: 'Copy the Application (client) ID from the app registration, and check the tenant ID.',
+      [Code.TENANT_NOT_FOUND]:
+        'Copy the Directory (tenant) ID from the app registration, or use a verified domain of the tenant.',
+      [Code.WRONG_CLOUD]:
+        'Pick the national cloud the tenant lives in, and leave the host overrides empty unless you need them.',
+      [Code.CONSENT_REQUIRED]:
+        'An administrator grants admin consent to the app (app registration, API permissions), then test again.',
+    },
     run: testMicrosoftGraph,
   },
 })

@@ -20,6 +20,7 @@ import {
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  tlsOnlyPortFailure,
 } from '../connector-kit';
 
 const auth = (...methods: string[]) => ({ field: 'authMethod', in: methods });
@@ -305,7 +306,7 @@ async function clientCredentialsToken(context: TestContext, http: GuardedHttp): 
  */
 async function testRestApi(context: TestContext): Promise<void> {
   const method = context.text('authMethod') || 'NONE';
-  const { base, http } = await openHttpsApi(context, 'baseUrl', 'caCertificate');
+  const { base, http, address, port } = await openHttpsApi(context, 'baseUrl', 'caCertificate');
   const path = base.pathname.replace(/\/+$/, '') + (context.text('testPath') || '/');
   if (!URL.canParse(path, base.href)) {
     await http.close();
@@ -333,13 +334,25 @@ async function testRestApi(context: TestContext): Promise<void> {
       headers.authorization = `Bearer ${await clientCredentialsToken(context, http)}`;
     }
     const expected = context.values.expectedStatus as number | undefined;
-    const call = (signal: AbortSignal) =>
-      http.request(url.toString(), {
-        method: context.text('testMethod') === 'HEAD' ? 'HEAD' : 'GET',
-        headers,
-        field: 'baseUrl',
-        signal,
-      });
+    const call = async (signal: AbortSignal) => {
+      try {
+        return await http.request(url.toString(), {
+          method: context.text('testMethod') === 'HEAD' ? 'HEAD' : 'GET',
+          headers,
+          field: 'baseUrl',
+          signal,
+        });
+      } catch (error) {
+        // http:// to a port that hangs up on plain text: it may speak HTTPS.
+        if (base.protocol !== 'http:' || signal.aborted) throw error;
+        throw (
+          (await tlsOnlyPortFailure(address, port, signal, {
+            field: 'baseUrl',
+            hint: 'Change the URL to https://.',
+          })) ?? error
+        );
+      }
+    };
     const judge = (answer: HttpAnswer): TestFailure | undefined => {
       if (expected !== undefined && answer.status === expected) return undefined;
       const failure = failureForStatus(answer, {

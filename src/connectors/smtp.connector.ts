@@ -34,6 +34,9 @@ const OAUTH_AUTH = { field: 'authMethod', equals: 'OAUTH2_TOKEN' };
     steps: [Step.RESOLVE, Step.CONNECT, Step.TLS, Step.AUTHENTICATE],
     timeoutMs: 20_000,
     credentialFields: ['host', 'username'],
+    hints: {
+      [Code.TLS_REQUIRED]: 'Set Encryption to STARTTLS (port 587) or Implicit TLS (port 465).',
+    },
     run: testSmtp,
   },
 })

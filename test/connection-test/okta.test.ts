@@ -4,6 +4,12 @@ import { type Answer, PRIVATE_KEY, routes, SECRET, useProviderPeer } from '../su
 /** Okta's connection test against a local HTTPS peer answering with Okta's real payloads. */
 const provider = useProviderPeer();
 
+/** A number within a range, for a wait computed against the clock. */
+const between = (low: number, high: number) => ({
+  asymmetricMatch: (value: unknown) => typeof value === 'number' && value >= low && value <= high,
+  toAsymmetricMatcher: () => `a number from ${low} to ${high}`,
+});
+
 describe('Okta', () => {
   const users: Answer = (_r, res) => json(res, 200, [{ id: '00u1' }]);
   const apiToken = (overrides: Record<string, unknown> = {}) => ({
@@ -44,7 +50,7 @@ describe('Okta', () => {
         '/api/v1/users': (_r, res) => json(res, 401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' }),
       },
       apiToken(),
-      { code: 'INVALID_CREDENTIALS', field: 'apiToken', providerCode: 'E0000011' },
+      { code: 'INVALID_CREDENTIALS', field: 'apiToken', providerCode: 'E0000011', step: 'AUTHENTICATE' },
     ],
     [
       'missing rights (E0000006)',
@@ -70,7 +76,25 @@ describe('Okta', () => {
           ),
       },
       apiToken(),
-      { code: 'THROTTLED', retryAfterSeconds: 60 },
+      { code: 'THROTTLED', retryAfterSeconds: 60, step: 'AUTHORIZE' },
+    ],
+    [
+      'rate limiting as Okta sends it: X-Rate-Limit-Reset in epoch seconds, no Retry-After',
+      {
+        '/api/v1/users': (_r, res) =>
+          json(
+            res,
+            429,
+            { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' },
+            {
+              'x-rate-limit-limit': '600',
+              'x-rate-limit-remaining': '0',
+              'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 45),
+            },
+          ),
+      },
+      apiToken(),
+      { code: 'THROTTLED', retryAfterSeconds: between(44, 46) },
     ],
     [
       'scopes not granted',
@@ -96,7 +120,7 @@ describe('Okta', () => {
           json(res, 401, { error: 'invalid_client', error_description: 'The client_assertion signature is invalid.' }),
       },
       { authMethod: 'OAUTH_SERVICE_APP', clientId: '0oa1', privateKey: PRIVATE_KEY },
-      { code: 'INVALID_CREDENTIALS', field: 'privateKey' },
+      { code: 'INVALID_CREDENTIALS', field: 'privateKey', step: 'AUTHENTICATE' },
     ],
     [
       'a sign-in page where the token endpoint should be',

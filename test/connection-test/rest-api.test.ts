@@ -193,6 +193,39 @@ describe('the REST API connection test', () => {
     });
   });
 
+  it('refuses a web page where the API should answer (a web app or a sign-in page answers 200)', async () => {
+    api.handle((_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Sign in</title>'),
+    );
+    const outcome = await run('rest-api', bearer({ testPath: '/login' }));
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ code: 'UNEXPECTED_RESPONSE', field: 'testPath', step: 'AUTHORIZE' }),
+    ]);
+  });
+
+  it('says to use https:// when plain HTTP reaches a TLS port (the web server answers 400)', async () => {
+    const nginx = await startFakeTcpPeer((socket) =>
+      socket.once('data', () =>
+        socket.end(
+          'HTTP/1.1 400 Bad Request\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><center>The plain HTTP request was sent to HTTPS port</center></html>',
+        ),
+      ),
+    );
+    try {
+      const outcome = await run('rest-api', { baseUrl: `http://127.0.0.1:${nginx.port}` });
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({ code: 'TLS_REQUIRED', field: 'baseUrl', hint: 'Change the URL to https://.' }),
+      ]);
+      // A TLS server that just hangs up on plain text says the same.
+      const nodeHttps = await run('rest-api', { baseUrl: api.url.replace('https:', 'http:') });
+      expect(nodeHttps.errors).toEqual([expect.objectContaining({ code: 'TLS_REQUIRED', field: 'baseUrl' })]);
+    } finally {
+      await nginx.stop();
+    }
+  });
+
   describe('TLS', () => {
     let peers: HttpsPeer[] = [];
     afterAll(async () => {
