@@ -174,6 +174,20 @@ export class ConnectionTestRunner {
     }
   }
 
+  /**
+   * An outcome that came back without steps (a relay that was offline, timed out or dropped
+   * the test) shown by the same rule as any other: every declared step, the failure on the
+   * first, the rest SKIPPED. The agent's own outcomes already carry their steps.
+   */
+  withDeclaredSteps(request: TestRequest, outcome: ConnectionTestOutcome): ConnectionTestOutcome {
+    const lookup = this.catalogue.form(request.connectorKey, request.integrationKey);
+    if (!lookup.found || outcome.status !== 'FAILED' || outcome.steps.length) return outcome;
+    const [error, ...rest] = outcome.errors;
+    const failed = error && { ...error };
+    const steps = reportedSteps(lookup.form.connector.connectionTest.steps, [], failed);
+    return { ...outcome, steps, errors: failed ? [failed, ...rest] : outcome.errors };
+  }
+
   /** Problems that stop a test before anything is attempted. */
   private refusals(
     problems: FieldError[],

@@ -136,10 +136,13 @@ export class ConnectionTestService {
     if (relay.kind === 'PROBLEM') {
       return { outcome: refused(testError(Code[relay.code], { field: relay.field, message: relay.message })), relayId };
     }
-    const outcome = await this.relays.dispatch(principal.tenantId, relayId, {
-      ...request,
-      savedLockedFields: [...savedLockedFields],
-    });
+    const outcome = this.runner.withDeclaredSteps(
+      request,
+      await this.relays.dispatch(principal.tenantId, relayId, {
+        ...request,
+        savedLockedFields: [...savedLockedFields],
+      }),
+    );
     const relayError = outcome.errors.find((error) => error.category === 'RELAY');
     if (relayError) relayError.field ??= relay.field;
     await this.store.relays.recordTest(principal.tenantId, relayId, !outcome.ok);

@@ -32,7 +32,7 @@ export { SecretScrubber } from './secret-scrubber';
 export { isWebPage, type SignedInProbe, signedInProbe } from './signed-in-probe';
 export { awaitSshIdentification, type SshIdentificationOptions } from './ssh-identification';
 export { TestStepKind } from './test-step';
-export { negotiateTls, speaksTls, type TlsTarget, tlsOnlyPortFailure } from './tls-negotiation';
+export { negotiateTls, sniName, speaksTls, type TlsTarget, tlsOnlyPortFailure } from './tls-negotiation';
 export {
   ldapStartTls,
   postgresSslRequest,

@@ -1,4 +1,4 @@
-import { connect as netConnect, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
@@ -25,6 +25,9 @@ export interface TlsTarget {
   /** A client certificate and key, for servers that ask for one. */
   clientCertificate?: { cert: string; key: string };
 }
+
+/** The name to send as SNI: RFC 6066 allows host names only, so none for an address. */
+export const sniName = (hostname: string): string | undefined => (isIP(hostname) ? undefined : hostname);
 
 /** OpenSSL's verification codes, as Node reports them in `authorizationError`. */
 const CERTIFICATE_CODES: Readonly<Record<string, Code>> = {
@@ -66,13 +69,12 @@ function trustHint(code: Code, caField: string | undefined): string | undefined 
  * A port that answers but not in TLS is TLS_NOT_SUPPORTED on the encryption field.
  */
 export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSignal): Promise<TLSSocket> {
-  const isAddress = /^[\d.]+$|:/.test(target.hostname);
   const verify = target.verify ?? 'FULL';
   const secure = tlsConnect({
     socket,
     // The name Node checks the certificate against (it would check "localhost" without it).
     host: target.hostname,
-    servername: isAddress ? undefined : target.hostname,
+    servername: sniName(target.hostname),
     ...(verify === 'CHAIN' ? { checkServerIdentity: () => undefined } : {}),
     // A client key is a secret: it gets a context of its own, never one of the shared ones.
     ...(target.clientCertificate

@@ -12,6 +12,7 @@ import {
   RelayReachableSettings,
   FormSectionKind as Section,
   TestStepKind as Step,
+  sniName,
   type TestContext,
   type TestErrorDetails,
   TestFailure,
@@ -283,7 +284,8 @@ async function testLdap(context: TestContext): Promise<void> {
     encryptionField: 'security',
   });
   const tlsOptions = {
-    servername: context.text('tlsServerName') || vetted.hostname,
+    // SNI carries names only (RFC 6066): an address is checked, but not sent.
+    servername: sniName(context.text('tlsServerName') || vetted.hostname),
     host: context.text('tlsServerName') || vetted.hostname,
     ca: context.trustedCas(context.text('caCertificate')),
     minVersion: 'TLSv1.2' as const,

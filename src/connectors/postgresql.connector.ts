@@ -13,6 +13,7 @@ import {
   RelayReachableSettings,
   FormSectionKind as Section,
   TestStepKind as Step,
+  sniName,
   type TestContext,
   TestFailure,
   FormFieldType as Type,
@@ -150,7 +151,7 @@ function sslOptions(context: TestContext, servername: string): false | Connectio
   const mode = context.text('sslMode') || 'VERIFY_FULL';
   if (mode === 'DISABLE') return false;
   const options: ConnectionOptions = {
-    servername,
+    servername: sniName(servername),
     ca: context.trustedCas(context.text('caCertificate')),
     cert: context.text('clientCertificate') || undefined,
     key: context.text('clientPrivateKey') || undefined,

@@ -12,6 +12,7 @@ import {
   FormSectionKind as Section,
   TestStepKind as Step,
   smtpStartTls,
+  sniName,
   type TestContext,
   TestFailure,
   FormFieldType as Type,
@@ -349,7 +350,7 @@ async function testSmtp(context: TestContext): Promise<void> {
           ? { type: 'OAuth2', user: context.text('username'), accessToken: context.text('accessToken') }
           : undefined,
     tls: {
-      servername: vetted.hostname,
+      servername: sniName(vetted.hostname),
       ca: context.trustedCas(context.text('caCertificate')),
       minVersion: minTlsVersion,
     },

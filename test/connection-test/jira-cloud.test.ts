@@ -35,7 +35,41 @@ describe('Jira Cloud', () => {
           json(res, 401, { errorMessages: ['Client must be authenticated to access this resource.'] }),
       },
       {},
-      { code: 'INVALID_CREDENTIALS', field: 'apiToken' },
+      { code: 'INVALID_CREDENTIALS', field: 'apiToken', step: 'AUTHENTICATE' },
+    ],
+    [
+      'a site that is not Jira Cloud',
+      { '/rest/api/3/myself': (_r, res) => json(res, 404, { message: 'Not Found' }) },
+      {},
+      { code: 'NOT_FOUND', field: 'siteUrl', step: 'AUTHENTICATE' },
+    ],
+    [
+      'a project the account may not browse (403)',
+      {
+        '/rest/api/3/myself': (_r, res) => json(res, 200, {}),
+        '/rest/api/3/project/': (_r, res) =>
+          json(res, 403, { errorMessages: ['You do not have permission to view this project.'] }),
+      },
+      { projectKey: 'OPS' },
+      { code: 'PERMISSION_DENIED', field: 'apiToken', step: 'AUTHORIZE' },
+    ],
+    [
+      'throttling as Jira sends it: X-RateLimit-Reset as a time, no Retry-After',
+      {
+        '/rest/api/3/myself': (_r, res) =>
+          json(res, 429, {}, { 'x-ratelimit-reset': new Date(Date.now() + 120_000).toISOString() }),
+      },
+      {},
+      { code: 'THROTTLED', step: 'AUTHENTICATE', retryAfterSeconds: expect.any(Number) },
+    ],
+    [
+      'an outage',
+      {
+        '/rest/api/3/myself': (_r, res) =>
+          res.writeHead(503, { 'content-type': 'text/html' }).end('<html>Maintenance</html>'),
+      },
+      {},
+      { code: 'PROVIDER_UNAVAILABLE', step: 'AUTHENTICATE' },
     ],
     [
       'a project it cannot see',
@@ -45,7 +79,7 @@ describe('Jira Cloud', () => {
           json(res, 404, { errorMessages: ["No project could be found with key 'NOPE'."] }),
       },
       { projectKey: 'NOPE' },
-      { code: 'NOT_FOUND', field: 'projectKey' },
+      { code: 'NOT_FOUND', field: 'projectKey', step: 'AUTHORIZE' },
     ],
     [
       'throttling',

@@ -62,7 +62,48 @@ describe('Okta', () => {
           }),
       },
       apiToken(),
-      { code: 'PERMISSION_DENIED' },
+      { code: 'PERMISSION_DENIED', field: 'apiToken', step: 'AUTHORIZE' },
+    ],
+    [
+      'an organisation URL that is not Okta (404)',
+      {
+        '/api/v1/users': (_r, res) =>
+          json(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found: Resource not found' }),
+      },
+      apiToken(),
+      { code: 'NOT_FOUND', field: 'orgUrl', step: 'AUTHORIZE' },
+    ],
+    [
+      'an outage',
+      {
+        '/api/v1/users': (_r, res) =>
+          res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>'),
+      },
+      apiToken(),
+      { code: 'PROVIDER_UNAVAILABLE', step: 'AUTHORIZE' },
+    ],
+    [
+      'a service app without the scope granted on the probe (403)',
+      {
+        '/oauth2/v1/token': (_r, res) => json(res, 200, { access_token: 'okta-at-2', token_type: 'Bearer' }),
+        '/api/v1/users': (_r, res) =>
+          json(res, 403, {
+            errorCode: 'E0000006',
+            errorSummary: 'You do not have permission to perform the requested action',
+          }),
+      },
+      { authMethod: 'OAUTH_SERVICE_APP', clientId: '0oa1', privateKey: PRIVATE_KEY },
+      { code: 'PERMISSION_DENIED', field: 'scopes', step: 'AUTHORIZE' },
+    ],
+    [
+      'an unreadable private key',
+      {},
+      {
+        authMethod: 'OAUTH_SERVICE_APP',
+        clientId: '0oa1',
+        privateKey: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----',
+      },
+      { code: 'INVALID_VALUE', field: 'privateKey', step: 'AUTHENTICATE' },
     ],
     [
       'rate limiting (E0000047)',

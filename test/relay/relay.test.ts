@@ -186,7 +186,19 @@ describe('relays', () => {
   it('answers RELAY_OFFLINE when no agent is connected', async () => {
     const relay = await register();
     const result = await test({ relayId: relay.id });
-    expect(result.data?.testConnection.errors[0]).toMatchObject({ code: 'RELAY_OFFLINE', field: 'relayId' });
+    expect(result.data?.testConnection.errors[0]).toMatchObject({
+      code: 'RELAY_OFFLINE',
+      field: 'relayId',
+      step: 'RESOLVE',
+    });
+    // The same step rule as any failure: the first step failed, nothing after it ran.
+    expect(result.data?.testConnection.steps.map((step) => step.status)).toEqual([
+      'FAILED',
+      'SKIPPED',
+      'SKIPPED',
+      'SKIPPED',
+      'SKIPPED',
+    ]);
   });
 
   it('disconnects the agent of a revoked relay at once, and refuses its token afterwards', async () => {
