@@ -102,8 +102,9 @@ export class TrustedDocuments {
    */
   persistedQueryCache() {
     return {
+      // Apollo clients send the bare hex; the manifest's keys read "sha256:<hex>": take either.
       get: async (key: string) =>
-        key.startsWith(APQ_PREFIX) ? this.byHash.get(key.slice(APQ_PREFIX.length)) : undefined,
+        key.startsWith(APQ_PREFIX) ? this.byHash.get(key.slice(APQ_PREFIX.length).replace(/^sha256:/, '')) : undefined,
       set: async () => {},
       delete: async () => {},
     };

@@ -57,6 +57,20 @@ describe('trusted documents', () => {
     );
   });
 
+  it('takes the hash as Apollo clients send it (bare hex) or as the manifest keys it (sha256:<hex>)', async () => {
+    for (const sha256Hash of [hashOf(IntegrationsDocument), `sha256:${hashOf(IntegrationsDocument)}`]) {
+      const response = await post(
+        enforcing,
+        { extensions: { persistedQuery: { version: 1, sha256Hash } } },
+        bearer(enforcing.adminKey),
+      );
+      expect({ sha256Hash, status: response.status }).toEqual({ sha256Hash, status: 200 });
+      expect(
+        ((await response.json()) as { data: { integrations: unknown[] } }).data.integrations.length,
+      ).toBeGreaterThan(0);
+    }
+  });
+
   it('serves a persisted catalogue query over GET with Cache-Control and an ETag, and 304 on match', async () => {
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(IntegrationsDocument) } });
     const url = `${enforcing.url}/graphql?operationName=Integrations&extensions=${encodeURIComponent(extensions)}`;
