@@ -22,7 +22,14 @@ export async function bootstrapAdminKey(
     await apiKeys.register(options.bootstrapKey, 'ADMIN', 'bootstrap admin key');
     return;
   }
-  if (!options.createFirstKey || (await store.apiKeys.list(DEFAULT_TENANT)).length > 0) return;
+  if ((await store.apiKeys.list(DEFAULT_TENANT)).length > 0) return;
+  if (!options.createFirstKey) {
+    // A shared database (Cosmos DB) gets no key file on one replica's disk: say how to make one.
+    logger.warn(
+      `No API key exists yet for tenant "${DEFAULT_TENANT}", and none is created with Cosmos DB. Create one with \`plugboard keys create --tenant ${DEFAULT_TENANT} --role admin\` (with the same COSMOS_* variables), or set PLUGBOARD_BOOTSTRAP_ADMIN_KEY.`,
+    );
+    return;
+  }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const { key } = await apiKeys.create(DEFAULT_TENANT, 'ADMIN', 'first admin key', 'bootstrap');
   const file = join(options.dataDir, 'admin-key.txt');

@@ -8,7 +8,7 @@ import {
   type SqlParameter,
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
-import { ConflictError } from '../../errors';
+import { ConflictError, InputError } from '../../errors';
 import { idAfter, pageOf } from '../page-cursor';
 import { StoreUnavailableError, VersionConflictError } from '../store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
@@ -43,6 +43,23 @@ function strip<T>(resource: T & Partial<Record<'_rid' | '_self' | '_etag' | '_at
   return document as T;
 }
 
+/** Why Cosmos DB could not be opened, in terms of the variables an operator sets. */
+function openFailure(options: CosmosStoreOptions, error: unknown): string {
+  const status = (error as { code?: unknown; statusCode?: unknown }).statusCode ?? (error as { code?: unknown }).code;
+  const said = String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    .replaceAll(options.key ?? '\u0000', '[COSMOS_KEY]')
+    .slice(0, 300);
+  const where = `Cannot open Cosmos DB at ${options.endpoint} (COSMOS_ENDPOINT), database "${options.database}" (COSMOS_DATABASE)`;
+  if (!options.key) {
+    return `${where}: COSMOS_KEY is not set, so Plugboard signed in with Microsoft Entra ID, which failed (${said}). Set COSMOS_KEY to the account key, or give this process an identity with a Cosmos DB data role (a managed identity, or the AZURE_* variables of @azure/identity).`;
+  }
+  if (status === 401 || status === 403) {
+    return `${where}: the account refused the key (${status}). Check COSMOS_KEY: the account's primary or secondary key, not a connection string.`;
+  }
+  return `${where}: ${said}. Check COSMOS_ENDPOINT (the account URL, such as https://acme.documents.azure.com:443/) and that this machine reaches it.`;
+}
+
 /**
  * Azure Cosmos DB, for running more than one replica. Every container is partitioned by
  * `/tenantId`, and every query names the tenant in its SQL text as well as in its partition
@@ -69,22 +86,36 @@ export class CosmosStore implements Store {
     });
   }
 
-  /** Connects, and creates the database and containers that are missing. */
+  /**
+   * Connects, and creates the database and containers that are missing. A failure names the
+   * variables to check (COSMOS_ENDPOINT, COSMOS_KEY or the Entra identity, COSMOS_DATABASE):
+   * at startup the SDK's own message says what broke, not what to change.
+   */
   static async open(options: CosmosStoreOptions): Promise<CosmosStore> {
     const store = new CosmosStore(options);
-    await store.call('open', async () => {
-      const { database } = await store.client.databases.createIfNotExists({ id: options.database });
-      store.database = database;
+    try {
+      await store.createDatabase();
+    } catch (error) {
+      store.client.dispose();
+      throw new InputError(openFailure(options, error));
+    }
+    return store;
+  }
+
+  /** The database and its containers, created when missing. */
+  private async createDatabase(): Promise<void> {
+    await this.call('open', async () => {
+      const { database } = await this.client.databases.createIfNotExists({ id: this.options.database });
+      this.database = database;
       for (const name of CONTAINERS) {
         const { container } = await database.containers.createIfNotExists({
           id: name,
           partitionKey: { paths: ['/tenantId'] },
         });
-        store.containers.set(name, container);
+        this.containers.set(name, container);
       }
       return { requestCharge: 0 };
     });
-    return store;
   }
 
   private container(name: ContainerName): Container {
