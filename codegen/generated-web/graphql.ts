@@ -32,7 +32,7 @@ export type ConnectionTestErrorCategory =
   | 'THROTTLING'
   | 'TLS';
 
-/** A failure a connection test can report. The README lists each with its message and fix. */
+/** A failure a connection test can report. docs/connection-test-errors.md lists each with its message and fix. */
 export type ConnectionTestErrorCode =
   | 'ACCESS_RULE_REJECTED'
   | 'ACCOUNT_DISABLED'

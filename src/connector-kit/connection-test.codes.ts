@@ -76,5 +76,6 @@ registerEnumType(TestErrorCategory, {
 
 registerEnumType(TestErrorCode, {
   name: 'ConnectionTestErrorCode',
-  description: 'A failure a connection test can report. The README lists each with its message and fix.',
+  description:
+    'A failure a connection test can report. docs/connection-test-errors.md lists each with its message and fix.',
 });

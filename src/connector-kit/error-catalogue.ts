@@ -11,7 +11,7 @@ export interface ErrorDescription {
 }
 
 /**
- * The meaning of every connection-test error code. The README's failure table is checked
+ * The meaning of every connection-test error code. docs/connection-test-errors.md's table is checked
  * against this one by a test, so UIs and support staff read what the code says.
  */
 export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {

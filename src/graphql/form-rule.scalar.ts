@@ -13,7 +13,7 @@ export const FormRuleScalar = new GraphQLScalarType<FormRule, FormRule>({
     'A condition on other fields of the same form, as JSON. Clients evaluate it as values change; the server evaluates the same rule when saving and testing.',
     'Leaves: {"field": F, "equals": V}, {"field": F, "notEquals": V}, {"field": F, "in": [V, …]}, {"field": F, "isSet": true|false}.',
     'Combinators: {"all": [rule, …]}, {"any": [rule, …]}, {"not": rule}.',
-    "An empty field counts as its default value; a hidden field counts as unset, so rules cascade. See the README's rule format.",
+    'An empty field counts as its default value; a hidden field counts as unset, so rules cascade. See docs/catalogue-model.md, Rule format.',
   ].join(' '),
   serialize: (value) => value as FormRule,
   parseValue: parseRule,

@@ -96,7 +96,9 @@ export class PresentedHostKey {
 
 @ObjectType({ description: 'What is wrong, where, and how to fix it.' })
 export class ConnectionTestError {
-  @Field(() => TestErrorCode, { description: 'What failed; the README lists every code with its fix.' })
+  @Field(() => TestErrorCode, {
+    description: 'What failed; docs/connection-test-errors.md lists every code with its fix.',
+  })
   code!: TestErrorCode;
 
   @Field(() => TestErrorCategory, { description: 'What kind of problem it is.' })
