@@ -14,6 +14,7 @@ import type { PlugboardConfig } from './environment';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
+import { checkListenHost, listenFailure } from './http/listen-failure';
 import { checkReadiness } from './http/readiness';
 import type { Logger } from './logger';
 import { Metrics } from './observability/metrics';
@@ -50,6 +51,7 @@ export async function startApp(
   logger: Logger,
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
+  await checkListenHost(config.host);
   const metrics = new Metrics();
   const opened =
     overrides.store ??
@@ -106,7 +108,13 @@ export async function startApp(
     unhardened: overrides.unhardened,
   });
   hub.attach(http.fastify.server);
-  await http.fastify.listen({ host: config.host, port: config.port });
+  try {
+    await http.fastify.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await hub.close();
+    await store.close();
+    throw listenFailure(error, config.host, config.port);
+  }
   const { address, port, family } = http.fastify.server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
   logger.debug({ store: store.kind, keys: keys.source }, 'storage ready');

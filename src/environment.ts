@@ -121,10 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       ? { kind: 'environment', keys: env.PLUGBOARD_KEKS, active: env.PLUGBOARD_KEK_ACTIVE || undefined }
       : { kind: 'file', file: env.PLUGBOARD_KEK_FILE || join(dataDir, 'kek.json') },
     bootstrapAdminKey: env.PLUGBOARD_BOOTSTRAP_ADMIN_KEY || undefined,
-    corsOrigins: (env.PLUGBOARD_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: origins(env, 'PLUGBOARD_CORS_ORIGINS'),
     oidc: env.PLUGBOARD_OIDC_ISSUER
       ? {
           issuer: env.PLUGBOARD_OIDC_ISSUER,
@@ -159,6 +156,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       perReplica: integer(env, 'PLUGBOARD_TEST_LIMIT_PER_REPLICA', 100, 1, 10_000),
     },
   };
+}
+
+/** Browser origins: scheme, host and port, exactly as a browser sends them in `Origin`. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new InputError(
+        `${name} must be comma-separated origins such as https://app.example.com (scheme, host and port; no path or trailing slash); "${origin}" is not one.`,
+      );
+    }
+  }
+  return list;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

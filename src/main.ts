@@ -4,35 +4,16 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { startApp } from './app';
 import { defaultCatalogue } from './catalogue/default-catalogue';
-import { KEK_USAGE, kekCommand } from './cli/kek.command';
-import { KEYS_USAGE, keysCommand } from './cli/keys.command';
-import { RELAY_USAGE, relayCommand } from './cli/relay.command';
-import { loadConfig } from './environment';
+import { kekCommand } from './cli/kek.command';
+import { createKey, listKeys, revokeKey } from './cli/keys.command';
+import { buildProgram, type CliActions } from './cli/program';
+import { relayCommand } from './cli/relay.command';
+import { loadConfig, type PlugboardConfig } from './environment';
 import { buildPlugboardSchema } from './graphql/schema.builder';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 
-/** The version relay agents report; the package's own. */
-const AGENT_VERSION: string = require('../../package.json').version;
-
-const USAGE = `Usage: plugboard <command>
-
-Commands:
-  serve                 Serve the GraphQL API (the default)
-  keys …                Create, list and revoke API keys:
-${indent(KEYS_USAGE)}
-  kek …                 Rotate key-encryption keys:
-${indent(KEK_USAGE)}
-  relay …               Run a relay agent inside a private network:
-${indent(RELAY_USAGE)}
-  schema print          Print the schema SDL, with form-metadata directives
-  schema emit [FILE]    Write the SDL to FILE (default schema/schema.graphql)`;
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
+/** The package's version: `--version`, and what relay agents report. */
+const VERSION: string = require('../../package.json').version;
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -65,38 +46,37 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-async function schema(args: string[]): Promise<void> {
-  const { sdl } = await buildPlugboardSchema(defaultCatalogue());
-  const [action, file = 'schema/schema.graphql'] = args;
-  if (action === 'print') process.stdout.write(sdl);
-  else if (action === 'emit') await writeFile(file, sdl);
-  else throw new Error(USAGE);
-}
-
-async function main(argv: string[]): Promise<void> {
-  const [command = 'serve', ...rest] = argv;
-  if (command === 'serve') return serve();
-  if (command === 'schema') return schema(rest);
-  if (command === 'relay') {
+/** The commands, wired to the app. Settings come from the environment, read only by commands that need them. */
+const actions: CliActions = {
+  serve,
+  keysCreate: (options) => withCommandLogger((config, logger) => createKey(config, logger, options)),
+  keysList: (options) => withCommandLogger((config, logger) => listKeys(config, logger, options)),
+  keysRevoke: (options) => withCommandLogger((config, logger) => revokeKey(config, logger, options)),
+  kek: (action) => withCommandLogger((config, logger) => kekCommand(action, config, logger)),
+  relay: (options) => {
     const config = loadConfig();
     const catalogue = defaultCatalogue();
     const logger = createLogger(config.logLevel, { lockedFieldNames: catalogue.lockedFieldNames() });
-    return relayCommand(rest, { logger, catalogue, agentVersion: AGENT_VERSION });
-  }
-  if (command === 'keys' || command === 'kek') {
-    const config = loadConfig();
-    // Commands talk to people on stderr; only warnings and worse go to the log.
-    const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-    return command === 'keys' ? keysCommand(rest, config, logger) : kekCommand(rest, config, logger);
-  }
-  if (command === 'help' || command === '--help') {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+    return relayCommand(options, { logger, catalogue, agentVersion: VERSION });
+  },
+  schema: async (action, file = 'schema/schema.graphql') => {
+    const { sdl } = await buildPlugboardSchema(defaultCatalogue());
+    if (action === 'print') process.stdout.write(sdl);
+    else await writeFile(file, sdl);
+  },
+};
+
+/** Admin commands talk to people on stderr; only warnings and worse go to the log. */
+function withCommandLogger(run: (config: PlugboardConfig, logger: Logger) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  return run(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
 }
 
-main(process.argv.slice(2)).catch((error: Error) => {
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-});
+// No command at all means serve (`npm start`); anything else must be a command it knows.
+const argv = process.argv.length > 2 ? process.argv : [...process.argv, 'serve'];
+buildProgram(actions, VERSION)
+  .parseAsync(argv)
+  .catch((error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  });

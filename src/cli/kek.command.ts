@@ -6,16 +6,11 @@ import { rewrapDataKeys } from '../secrets/key-rotation';
 import { openKeys } from '../secrets/open-keys';
 import { openStore } from '../store/open-store';
 
-export const KEK_USAGE = `plugboard kek rotate     make a new key-encryption key (key file) and re-wrap every data key under it
-plugboard kek rewrap     re-wrap every data key under the active key (after changing PLUGBOARD_KEK_ACTIVE, or to resume)`;
-
 /**
  * Key-encryption-key rotation. Safe to interrupt and run again: a data key already wrapped by
  * the active key is left alone, and the old keys stay in the keyring to unwrap the rest.
  */
-export async function kekCommand(args: string[], config: PlugboardConfig, logger: Logger): Promise<void> {
-  const [action] = args;
-  if (action !== 'rotate' && action !== 'rewrap') throw new InputError(KEK_USAGE);
+export async function kekCommand(action: 'rotate' | 'rewrap', config: PlugboardConfig, logger: Logger): Promise<void> {
   const store = await openStore(config, logger);
   const keys = await openKeys(config, store);
   try {
