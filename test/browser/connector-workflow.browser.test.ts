@@ -100,9 +100,14 @@ describe('signing in', () => {
     await other.getByLabel('API key').fill('pbk_default.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.getByText('Plugboard did not accept this key').waitFor();
+    // A wrong key is only wrong: no "revoked" banner, nothing kept, the tab named after the view.
+    expect(await other.getByText('no longer accepts the key').count()).toBe(0);
+    expect(await other.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await other.title()).toBe('Sign in · Plugboard');
     await other.getByLabel('API key').fill(server.adminKey);
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+    expect(await other.title()).toBe('Connectors · Plugboard');
     const stored = await other.evaluate(() => ({
       session: Object.keys(sessionStorage),
       local: Object.keys(localStorage),
@@ -255,7 +260,11 @@ describe('testing a connection', () => {
     const box = await toast().boundingBox();
     const viewport = page.viewportSize();
     expect(box && viewport && viewport.width - (box.x + box.width)).toBeLessThan(40);
-    expect(box?.y).toBeLessThan(40);
+    expect(box?.y).toBeLessThan(120);
+    // Never over the header's Sign out button.
+    const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+    expect(box && signOut && box.y >= signOut.y + signOut.height).toBe(true);
+    expect(await page.title()).toBe('New REST API configuration · Plugboard');
     expect(await toast().textContent()).toContain('Connection test passed');
     expect(await errorBar().count()).toBe(0);
     expect(await field(page, 'bearerToken').getAttribute('class')).not.toContain('field--fault');

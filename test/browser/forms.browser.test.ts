@@ -316,6 +316,10 @@ describe('every form of the catalogue', () => {
       .locator('[data-category]')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.category));
     expect(categories).toEqual([...new Set(connectors.map((c) => c.category))].sort());
+    // Headings read as words, not slugs.
+    const headings = await page.locator('[data-category] h3').allTextContents();
+    expect(headings).toContain('File transfer');
+    expect(headings.filter((heading) => heading.includes('-'))).toEqual([]);
     expect(await page.locator('[data-connector]').count()).toBe(connectors.length);
     await screenshot(page, '01-catalogue');
 

@@ -25,8 +25,10 @@ const hashOf = (document: TypedDocumentNode<unknown, unknown>): string => {
 export async function run<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
+  /** A key to try instead of the tab's (sign-in checks a key before the tab keeps it). */
+  candidateKey?: string,
 ): Promise<TData> {
-  const apiKey = session.apiKey();
+  const apiKey = candidateKey ?? session.apiKey();
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -50,8 +52,9 @@ export async function run<TData, TVariables>(
     throw new RequestError(`Plugboard answered ${response.status} without a readable body.`, 'NETWORK');
   }
   const [first] = body.errors ?? [];
-  // A key that worked and no longer does was revoked: signing in again is the only way on.
-  if (first?.extensions?.code === 'UNAUTHENTICATED' && apiKey) session.end();
+  // The tab's key worked and no longer does: it was revoked, and signing in again is the only way
+  // on. A candidate key that is refused is only a wrong key.
+  if (first?.extensions?.code === 'UNAUTHENTICATED' && apiKey && !candidateKey) session.end();
   if (first || !body.data) {
     throw new RequestError(first?.message ?? 'Plugboard answered without data.', first?.extensions?.code ?? 'UNKNOWN');
   }

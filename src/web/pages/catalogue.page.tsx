@@ -6,17 +6,20 @@ import {
   type IntegrationsQuery,
 } from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
+import { categoryLabel } from '../components/category-label';
 import { ConfigList } from '../components/config-list';
+import { usePageTitle } from '../components/page-title';
 
 type ConnectorSummary = ConnectorTypesQuery['connectorTypes'][number];
 
 const matches = (connector: ConnectorSummary, query: string) =>
-  [connector.name, connector.description, connector.category, connector.key].some((text) =>
-    text.toLowerCase().includes(query),
+  [connector.name, connector.description, categoryLabel(connector.category), connector.category, connector.key].some(
+    (text) => text.toLowerCase().includes(query),
   );
 
 /** Connectors by category, with search and an integration to configure for; then saved configs. */
 export function CataloguePage() {
+  usePageTitle('Connectors');
   const [connectors, setConnectors] = useState<ConnectorSummary[] | null>(null);
   const [integrations, setIntegrations] = useState<IntegrationsQuery['integrations']>([]);
   const [integration, setIntegration] = useState('');
@@ -92,7 +95,7 @@ export function CataloguePage() {
       <div class="categories">
         {byCategory.map(([category, list]) => (
           <section key={category} class="category" data-category={category} aria-labelledby={`category-${category}`}>
-            <h3 id={`category-${category}`}>{category}</h3>
+            <h3 id={`category-${category}`}>{categoryLabel(category)}</h3>
             <ul class="connector-grid">
               {list.map((connector) => (
                 <li key={connector.key} class="connector-card" data-connector={connector.key}>

@@ -3,6 +3,7 @@ import { useRelays } from '../api/use-relays';
 import { FieldView } from '../components/field-view';
 import { FormSectionView } from '../components/form-section';
 import { LastTestBadge } from '../components/last-test-badge';
+import { usePageTitle } from '../components/page-title';
 import { RequiredMarker } from '../components/required-marker';
 import { deleteConfig, type Feedback, saveConfig, testConnection } from '../form/form-actions';
 import type { Intent } from '../form/form-submission';
@@ -18,6 +19,15 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const relays = useRelays(form.fields.some((field) => field.type === 'RELAY'));
   const { load, fault } = form;
+  const loadedType = form.loaded?.connectorType;
+  const loadedConfig = form.loaded?.config;
+  usePageTitle(
+    loadedConfig
+      ? `${loadedConfig.name} (${loadedType?.name})`
+      : loadedType
+        ? `New ${loadedType.name} configuration`
+        : null,
+  );
 
   useEffect(() => {
     report(null);

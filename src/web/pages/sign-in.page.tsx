@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { ConnectorConfigsDocument } from '../../../codegen/generated-web/graphql';
 import { RequestError, run } from '../api/graphql-client';
 import { session } from '../api/session';
+import { usePageTitle } from '../components/page-title';
 
 /** Paste an API key; it is checked with one harmless read before the tab keeps it. */
 export function SignInPage({ ended, onSignedIn }: { ended: boolean; onSignedIn: () => void }) {
+  usePageTitle('Sign in');
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -13,12 +15,12 @@ export function SignInPage({ ended, onSignedIn }: { ended: boolean; onSignedIn: 
     const apiKey = key.trim();
     if (!apiKey) return setError('Paste an API key first.');
     setBusy(true);
-    session.signIn(apiKey);
     try {
-      await run(ConnectorConfigsDocument, { first: 1 });
+      // Checked before the tab keeps it: a wrong key is never taken for a revoked one.
+      await run(ConnectorConfigsDocument, { first: 1 }, apiKey);
+      session.signIn(apiKey);
       onSignedIn();
     } catch (failure) {
-      session.signOut();
       const code = failure instanceof RequestError ? failure.code : '';
       setError(
         code === 'UNAUTHENTICATED'
