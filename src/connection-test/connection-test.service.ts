@@ -68,6 +68,8 @@ export class ConnectionTestService {
     });
     this.logger.info(
       {
+        requestId: command.requestId,
+        tenantId: principal.tenantId,
         connector: command.connectorKey,
         status: outcome.status,
         durationMs: outcome.durationMs,

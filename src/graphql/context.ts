@@ -13,6 +13,8 @@ export interface GraphQLContext {
   principal?: Principal;
   /** Created on first use, once per request. */
   loaders(): Loaders;
+  /** Over HTTP: what the request's access-log line notes (its GraphQL operation). */
+  accessLog?: { operation?: string };
 }
 
 export function createContext(

@@ -24,6 +24,7 @@ import { valueEchoPlugin } from '../graphql/value-echo.plugin';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import type { Metrics } from '../observability/metrics';
+import { accessLogPlugin, addAccessLog, genRequestId } from './access-log';
 import { authenticate } from './authenticate';
 import { addConditionalGets } from './etag';
 import { assertInputNesting } from './input-nesting';
@@ -78,19 +79,19 @@ export async function createHttpServer({
 }: HttpServerDeps): Promise<HttpServer> {
   const fastify = Fastify({
     bodyLimit: config.bodyLimitBytes,
-    // Requests are logged by the GraphQL layer, not once per TCP request here.
+    // One access-log line per request comes from access-log.ts, on our own logger.
     logger: false,
     // Idle keep-alive connections would otherwise hold a shutdown open until they time out.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    genReqId: () => randomUUID(),
+    genReqId: genRequestId,
   });
   // Set when shutting down: answers then ask the client to close, because a keep-alive
   // connection that turns idle after the close began would hold the shutdown open until it
   // timed out (forceCloseConnections only closes the connections idle at that moment).
   let closing = false;
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  addAccessLog(fastify, logger);
+  fastify.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
@@ -132,6 +133,7 @@ export async function createHttpServer({
       fastifyApolloDrainPlugin(fastify),
       responseCachePlugin(),
       graphqlMetricsPlugin(metrics, trusted.operationNames),
+      accessLogPlugin(trusted.operationNames, (context) => (context as GraphQLContext).accessLog),
       internalErrorsPlugin(logger),
       valueEchoPlugin(),
       ...(unhardened
@@ -153,7 +155,13 @@ export async function createHttpServer({
       assertInputNesting(request.body, request.query);
       const principal = await authenticate(request.headers.authorization, services.apiKeys, oidc);
       if (!unhardened) await rateLimit.take(principal, request.ip);
-      return createContext(request.id, logger.child({ requestId: request.id }), services, principal);
+      request.accessLog.tenantId = principal?.tenantId;
+      const requestLogger = logger.child({
+        requestId: request.id,
+        traceId: request.accessLog.trace.traceId,
+        tenantId: principal?.tenantId,
+      });
+      return { ...createContext(request.id, requestLogger, services, principal), accessLog: request.accessLog };
     },
   });
   await serveWebClient(fastify, config.webDir);

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** From a cached catalogue answer (about 1 ms) to a connection test at its timeout (20 s). */
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30];
@@ -9,6 +9,11 @@ const LATENCY_BUCKETS_SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
  */
 export class Metrics {
   readonly registry = new Registry();
+
+  constructor() {
+    // prom-client's process and Node metrics: CPU, memory, heap, event-loop lag, GC, handles.
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   readonly httpRequests = new Counter({
     name: 'plugboard_http_requests_total',

@@ -40,6 +40,56 @@ describe('operability endpoints', () => {
     expect(text).toContain('plugboard_graphql_operation_duration_seconds_bucket');
     expect(text).not.toContain(CANARY);
     expect(text).not.toContain(server.adminKey);
+    // prom-client's process and Node metrics too.
+    expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+    expect(text).toContain('nodejs_heap_size_used_bytes');
+  });
+
+  it('logs one line per request, with the request id and trace the caller sent, the tenant and the operation', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'gateway-req-7731',
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        ...bearer(server.adminKey),
+      },
+      body: JSON.stringify({ query: '{ connectorConfigs(first: 1) { edges { node { id } } } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('gateway-req-7731');
+    expect(response.headers.get('traceresponse')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    const lines = server
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const access = lines.filter((line) => line.msg === 'request' && line.requestId === 'gateway-req-7731');
+    expect(access).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        route: '/graphql',
+        status: 200,
+        durationMs: expect.any(Number),
+        traceId,
+        tenantId: 'default',
+        // An unnamed document: named ones from the manifest are logged by name.
+        operation: 'anonymous',
+      }),
+    ]);
+  });
+
+  it('makes its own ids when the caller sends none, or ids it should not trust', async () => {
+    const response = await fetch(`${server.url}/healthz`, {
+      headers: {
+        'x-request-id': '<script>alert(1)</script>',
+        traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+      },
+    });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('traceresponse')).toMatch(/^00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-00$/);
   });
 
   it('labels operations only by the names of known documents, so callers cannot create series', async () => {
