@@ -7,10 +7,14 @@ import type { GraphQLContext } from './context';
 import { RequestErrorCode } from './request-error-codes';
 
 /**
- * The heaviest document a UI sends, a full page of 100 configs with every field, costs about
- * 3,400; this leaves room for two such lists in one document and no more.
+ * The one cost limit. The heaviest document a UI sends, a full page of 100 configs with every
+ * field, costs about 3,400, and the full catalogue about 680: this leaves room for two such
+ * lists in one document and no more.
  */
-export const MAX_PAGED_COST = 8000;
+export const MAX_COST = 8000;
+
+/** Past this many fields and fragments walked, a document is refused without finishing the walk. */
+const MAX_NODES = 10_000;
 
 /** A paged list (any field with a `first` argument) costs its selection once per row it may return. */
 const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
@@ -38,15 +42,16 @@ export function pagedCostOf(
     variables,
     operationName: operationName ?? undefined,
     estimators: ESTIMATORS,
+    maxQueryNodes: MAX_NODES,
   });
 }
 
 /**
- * The cost of a document with its page sizes, which only the variables tell: a validation
- * rule sees the document alone (Apollo caches validation per document), so this runs in the
- * request pipeline, after the static limits in http.server.ts.
+ * The cost of a document with its page sizes, the same whether `first` is a literal or a
+ * variable: a validation rule sees the document alone (Apollo caches validation per document),
+ * so this runs in the request pipeline, after the token, depth and alias limits.
  */
-export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQLContext> {
+export function pageCostPlugin(max = MAX_COST): ApolloServerPlugin<GraphQLContext> {
   // Walking a document costs about 0.4 ms for the full catalogue: once per document and
   // variables, not once per request.
   const remembered = boundedMemo<number>(COSTS_KEPT);
@@ -58,7 +63,9 @@ export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQL
           const costOf = () => {
             try {
               return pagedCostOf(schema, document, request.variables, operationName);
-            } catch {
+            } catch (error) {
+              // A document too large to walk (fragments spread over and over) is too costly.
+              if (/maximum allowed number of nodes/i.test((error as Error).message)) return Number.POSITIVE_INFINITY;
               // Variables that do not fit the document: execution reports them properly.
               return 0;
             }
@@ -70,8 +77,15 @@ export function pageCostPlugin(max = MAX_PAGED_COST): ApolloServerPlugin<GraphQL
               : remembered(`${queryHash}\n${operationName ?? ''}\n${variables}`, costOf);
           if (cost <= max) return;
           throw new GraphQLError(
-            `This document could return too much: it costs ${cost} with its page sizes, and the limit is ${max}. Ask for smaller pages (first) or fewer lists at once.`,
-            { extensions: { code: RequestErrorCode.QUERY_TOO_COSTLY, cost, maxCost: max, http: { status: 400 } } },
+            `This document could return too much: it costs ${Number.isFinite(cost) ? cost : `more than ${max}`} (each field one, each paged list its selection times its page size), and the limit is ${max}. Ask for smaller pages (first), fewer fields or fewer lists at once.`,
+            {
+              extensions: {
+                code: RequestErrorCode.QUERY_TOO_COSTLY,
+                cost: Number.isFinite(cost) ? cost : null,
+                maxCost: max,
+                http: { status: 400 },
+              },
+            },
           );
         },
       };

@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import cors from '@fastify/cors';
@@ -52,8 +51,6 @@ export const MAX_TOKENS = 2000;
 /** The standard introspection query nests 21 deep (its ofType chain); nothing deeper is needed. */
 export const MAX_DEPTH = 21;
 export const MAX_ALIASES = 15;
-/** The heaviest real document (the full catalogue) costs about 680. */
-export const MAX_COST = 1000;
 
 const asValidationError = {
   propagateOnRejection: false,
@@ -111,7 +108,8 @@ export async function createHttpServer({
     // UIs may send a generated document's hash alone; only the manifest's documents are known.
     persistedQueries: { cache: trusted.persistedQueryCache(), ttl: null },
     // Hostile documents are refused before they cost anything: tokens at parse time (400, where a
-    // validation plugin would answer 500), then depth, aliases and a static cost.
+    // validation plugin would answer 500), then depth and aliases. The cost limit is one, with
+    // the page sizes known whether literal or variable: page-cost.plugin.ts.
     parseOptions: unhardened ? {} : { maxTokens: MAX_TOKENS },
     // Rejections are reported as validation errors (400); thrown, they would become 500s.
     validationRules: unhardened
@@ -119,7 +117,6 @@ export async function createHttpServer({
       : [
           maxDepthRule({ n: MAX_DEPTH, ignoreIntrospection: false, ...asValidationError }),
           maxAliasesRule({ n: MAX_ALIASES, ...asValidationError }),
-          costLimitRule({ maxCost: MAX_COST, ...asValidationError }),
         ],
     schema,
     introspection: true,

@@ -43,13 +43,41 @@ describe('limits on hostile requests', () => {
     expect(await messageOf(response)).toContain('Aliases limit');
   });
 
-  it('refuses a document that would cost too much to answer', async () => {
-    const selection =
-      'connectorTypes { key sections { kind fields { name label type options { value label description } validation { minLength maxLength min max pattern format protocols maxItems } } } }';
-    const aliases = Array.from({ length: 14 }, (_, index) => `c${index}: ${selection}`).join(' ');
-    const response = await post(JSON.stringify({ query: `{ ${aliases} }` }));
+  it('refuses a document that would walk too many fields, fragments spread over and over', async () => {
+    // Each fragment spreads the next three times: a few hundred tokens, millions of fields.
+    const fragments = Array.from(
+      { length: 14 },
+      (_, index) =>
+        `fragment F${index} on Query { ${index === 13 ? 'integrations { key }' : `...F${index + 1} `.repeat(3)} }`,
+    ).join(' ');
+    const response = await post(JSON.stringify({ query: `{ ...F0 } ${fragments}` }));
     expect(response.status).toBe(400);
-    expect(await messageOf(response)).toContain('Query Cost limit');
+    expect(await messageOf(response)).toMatch(/This document could return too much|depth limit/);
+  });
+
+  it('applies one cost limit, with the same answer whether the page size is a literal or a variable', async () => {
+    const node = 'id name values version lockedFields { field isSet }';
+    const pages = (first: string) =>
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].map(
+        (alias) => `${alias}: connectorConfigs(first: ${first}) { edges { node { ${node} } } }`,
+      );
+    const headers = { authorization: `Bearer ${server.adminKey}` };
+    const literal = await post(JSON.stringify({ query: `{ ${pages('100').join(' ')} }` }), headers);
+    const variable = await post(
+      JSON.stringify({ query: `query P($n: Int) { ${pages('$n').join(' ')} }`, variables: { n: 100 } }),
+      headers,
+    );
+    const answers = await Promise.all(
+      [literal, variable].map(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { errors: { extensions: Record<string, unknown> }[] },
+      })),
+    );
+    for (const { status, body } of answers) {
+      expect(status).toBe(400);
+      expect(body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 8000 });
+    }
+    expect(answers[0].body.errors[0].extensions.cost).toBe(answers[1].body.errors[0].extensions.cost);
   });
 
   it('costs paged lists by their page size, which only the variables tell', async () => {
