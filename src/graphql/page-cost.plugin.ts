@@ -8,7 +8,7 @@ import { RequestErrorCode } from './request-error-codes';
 
 /**
  * The one cost limit. The heaviest document a UI sends, a full page of 100 configs with every
- * field, costs about 3,400, and the full catalogue about 680: this leaves room for two such
+ * field, costs about 3,400, and the full catalogue document 47: this leaves room for two such
  * lists in one document and no more.
  */
 export const MAX_COST = 8000;
