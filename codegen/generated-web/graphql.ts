@@ -641,11 +641,13 @@ export type ConnectorConfigQuery = { connectorConfig: { id: string, name: string
 export type ConnectorConfigsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
   filter?: ConnectorConfigFilter | null | undefined;
 }>;
 
 
-export type ConnectorConfigsQuery = { connectorConfigs: { edges: Array<{ cursor: string, node: { id: string, name: string, version: number, connectorVersion: number, values: Record<string, unknown>, createdAt: string, createdBy: string, updatedAt: string, updatedBy: string, connectorType: { key: string, integration: string | null }, integration: { key: string } | null, lockedFields: Array<{ field: string, isSet: boolean, updatedAt: string | null, updatedBy: string | null }>, relay: { id: string, name: string, status: RelayStatus } | null, lastTest: { ok: boolean, code: string | null, at: string, by: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ConnectorConfigsQuery = { connectorConfigs: { edges: Array<{ cursor: string, node: { id: string, name: string, version: number, connectorVersion: number, values: Record<string, unknown>, createdAt: string, createdBy: string, updatedAt: string, updatedBy: string, connectorType: { key: string, integration: string | null }, integration: { key: string } | null, lockedFields: Array<{ field: string, isSet: boolean, updatedAt: string | null, updatedBy: string | null }>, relay: { id: string, name: string, status: RelayStatus } | null, lastTest: { ok: boolean, code: string | null, at: string, by: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -753,7 +755,7 @@ export const CreateConnectorConfigDocument = {"__meta__":{"hash":"sha256:ec8f6c7
 export const UpdateConnectorConfigDocument = {"__meta__":{"hash":"sha256:6367fd78b1cf8764a60dabe3d9525b35fff4d127be578aa56cfd347173a8d8ff"}} as unknown as DocumentNode<UpdateConnectorConfigMutation, UpdateConnectorConfigMutationVariables>;
 export const DeleteConnectorConfigDocument = {"__meta__":{"hash":"sha256:d7197ab5b223f00fb28ef152571a20736b6ac397ce2b09e903ef191d1da390dd"}} as unknown as DocumentNode<DeleteConnectorConfigMutation, DeleteConnectorConfigMutationVariables>;
 export const ConnectorConfigDocument = {"__meta__":{"hash":"sha256:2fb04a937d96c13fbf75284c947616d46d876ad6797ba61449d1a9d2adc815d1"}} as unknown as DocumentNode<ConnectorConfigQuery, ConnectorConfigQueryVariables>;
-export const ConnectorConfigsDocument = {"__meta__":{"hash":"sha256:acf7f48cdf48922764445eeca8a37a0beb70ad1fc26d5ac05ff907cdb6af97b5"}} as unknown as DocumentNode<ConnectorConfigsQuery, ConnectorConfigsQueryVariables>;
+export const ConnectorConfigsDocument = {"__meta__":{"hash":"sha256:7b7bcd35ede3d04fe0979dab53f3a4e8aa2d8b25627bb7051e5e7083832eaf0e"}} as unknown as DocumentNode<ConnectorConfigsQuery, ConnectorConfigsQueryVariables>;
 export const NodeDocument = {"__meta__":{"hash":"sha256:1d3da9f31d0a73e60b99a9d94d3a51d47ee90daa4a029ed674368cd8f5e8f0b4"}} as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
 export const ConnectorRuntimeConfigDocument = {"__meta__":{"hash":"sha256:056a551d627c195a401cf5b2b7dbdb73af486f1a6c84527baa6a4bba2d574ab3"}} as unknown as DocumentNode<ConnectorRuntimeConfigQuery, ConnectorRuntimeConfigQueryVariables>;
 export const ApiKeysDocument = {"__meta__":{"hash":"sha256:99eb3e1eb03821cdcd5ce3f99f32a31ccffd4c7bcd452b91c351734551e19b84"}} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;

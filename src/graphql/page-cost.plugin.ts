@@ -16,10 +16,10 @@ export const MAX_COST = 8000;
 /** Past this many fields and fragments walked, a document is refused without finishing the walk. */
 const MAX_NODES = 10_000;
 
-/** A paged list (any field with a `first` argument) costs its selection once per row it may return. */
+/** A paged list (any field with a `first` argument) costs its selection once per row it may return (`first` or `last`). */
 const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((argument) => argument.name === 'first')) return undefined;
-  return 1 + childComplexity * pageSize(args.first as number | null | undefined);
+  return 1 + childComplexity * pageSize((args.first ?? args.last) as number | null | undefined);
 };
 
 /** Costs already computed, by document, operation and variables; bounded. */

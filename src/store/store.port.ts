@@ -10,13 +10,18 @@ import type {
 /** A page of a listing: items in a stable order and an opaque cursor to continue after them. */
 export interface Page<T> {
   items: T[];
+  startCursor: string | null;
   endCursor: string | null;
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
+/** Relay's connection arguments: `first` after a cursor, or `last` before one. */
 export interface PageRequest {
-  first: number;
+  first?: number;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export interface ConfigFilter {

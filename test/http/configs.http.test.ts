@@ -424,6 +424,32 @@ describe('listing', () => {
     );
     expect(filtered.data?.connectorConfigs.edges.map((e) => e.node.name)).toEqual(['Beta db']);
   });
+
+  it("pages backward with last and before, with the whole of Relay's PageInfo", async () => {
+    const tenant = await keyFor('backward-paging', 'EDITOR');
+    for (const name of ['One', 'Two', 'Three']) await createOk(tenant, postgres(), name);
+    const last = await execute(server.url, ConnectorConfigsDocument, { last: 2 }, tenant);
+    expect(last.data?.connectorConfigs.edges.map((e) => e.node.name)).toEqual(['Two', 'Three']);
+    expect(last.data?.connectorConfigs.pageInfo).toMatchObject({
+      hasPreviousPage: true,
+      hasNextPage: false,
+      startCursor: last.data?.connectorConfigs.edges[0].cursor,
+      endCursor: last.data?.connectorConfigs.edges[1].cursor,
+    });
+    const before = await execute(
+      server.url,
+      ConnectorConfigsDocument,
+      { last: 2, before: last.data?.connectorConfigs.pageInfo.startCursor },
+      tenant,
+    );
+    expect(before.data?.connectorConfigs.edges.map((e) => e.node.name)).toEqual(['One']);
+    expect(before.data?.connectorConfigs.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const mixed = await execute(server.url, ConnectorConfigsDocument, { first: 1, last: 1 }, tenant);
+    expect(mixed.errors?.[0]).toMatchObject({
+      message: 'Give first or last, not both.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
 });
 
 describe('the runtime path', () => {

@@ -139,6 +139,21 @@ describe.each(engines)('the $name store', (engine) => {
       } while (after && pages < 10);
       expect(seen).toEqual(created.map((c) => c.id));
 
+      // Backward from the end (last, before), page by page, the same items in the same order.
+      const ids = created.map((c) => c.id);
+      const tail = await store.configs.list(tenantId, {}, { last: 3 });
+      expect(tail.items.map((c) => c.id)).toEqual(ids.slice(4));
+      expect(tail).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+      const middle = await store.configs.list(tenantId, {}, { last: 3, before: tail.startCursor });
+      expect(middle.items.map((c) => c.id)).toEqual(ids.slice(1, 4));
+      expect(middle).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+      const head = await store.configs.list(tenantId, {}, { last: 3, before: middle.startCursor });
+      expect(head.items.map((c) => c.id)).toEqual(ids.slice(0, 1));
+      expect(head).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+      // Forward pages know what lies before them, and where they start.
+      const second = await store.configs.list(tenantId, {}, { first: 3, after: head.endCursor });
+      expect(second).toMatchObject({ hasPreviousPage: true, startCursor: middle.startCursor });
+
       const sftp = await store.configs.list(tenantId, { connectorKey: 'sftp' }, { first: 10 });
       expect(sftp.items.map((c) => c.name)).toEqual(['Finance 1', 'Finance 3', 'Finance 5']);
       const exports = await store.configs.list(tenantId, { integrationKey: 'file-export' }, { first: 10 });
@@ -238,6 +253,11 @@ describe.each(engines)('the $name store', (engine) => {
       expect(first.hasNextPage).toBe(true);
       const second = await store.audit.list(tenantId, { first: 3, after: first.endCursor });
       expect(second.items.map((e) => e.id)).toEqual(ids.slice(0, 2).reverse());
+      expect(second.hasPreviousPage).toBe(true);
+      // Backward from the oldest: towards newer events, still newest first within the page.
+      const newer = await store.audit.list(tenantId, { last: 2, before: second.startCursor });
+      expect(newer.items.map((e) => e.id)).toEqual(ids.slice(2, 4).reverse());
+      expect(newer).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
       expect((await store.audit.list(tenant(), { first: 3 })).items).toEqual([]);
     });
   });

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
 import { cursorOf } from '../../store/page-cursor';
-import { PageInfo, pageSize } from '../common/paging.type';
+import { PageInfo, pageInfoOf, pageRequestOf } from '../common/paging.type';
 import { type GraphQLContext, principalOf } from '../context';
 
 @ObjectType({ description: 'Who did what to which thing, and when. Field names only, never values.' })
@@ -54,11 +54,17 @@ export class AuditResolver {
     @Ctx() context: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'Page size, paging backward (towards newer events) from `before`.',
+    })
+    last?: number | null,
+    @Arg('before', () => String, { nullable: true }) before?: string | null,
   ): Promise<AuditEventConnection> {
-    const page = await context.services.audit.list(principalOf(context), { first: pageSize(first), after });
+    const page = await context.services.audit.list(principalOf(context), pageRequestOf({ first, after, last, before }));
     return {
       edges: page.items.map((event) => ({ cursor: cursorOf(event), node: { ...event, at: new Date(event.at) } })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: pageInfoOf(page),
     };
   }
 }

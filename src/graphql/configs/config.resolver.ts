@@ -6,7 +6,7 @@ import { cursorOf } from '../../store/page-cursor';
 import { CatalogueViews } from '../catalogue/catalogue.views';
 import { ConnectorType } from '../catalogue/connector-type.type';
 import { Integration } from '../catalogue/integration.type';
-import { pageSize } from '../common/paging.type';
+import { pageInfoOf, pageRequestOf } from '../common/paging.type';
 import { type GraphQLContext, principalOf } from '../context';
 import { localIdOf } from '../global-id';
 import { toRelayOrNull } from '../relays/relay.mapping';
@@ -65,18 +65,22 @@ export class ConnectorConfigResolver {
       | string
       | null,
     @Arg('filter', () => ConnectorConfigFilter, { nullable: true }) filter?: ConnectorConfigFilter | null,
+    @Arg('last', () => Int, { nullable: true, description: 'Page size, paging backward from `before`: at most 100.' })
+    last?: number | null,
+    @Arg('before', () => String, { nullable: true, description: 'The startCursor of the next page, with `last`.' })
+    before?: string | null,
   ): Promise<ConnectorConfigConnection> {
     const page = await context.services.configs.list(
       principalOf(context),
       { connectorKey: filter?.connectorType, integrationKey: filter?.integration, nameContains: filter?.nameContains },
-      { first: pageSize(first), after },
+      pageRequestOf({ first, after, last, before }),
     );
     for (const config of page.items) context.loaders().configById.prime(config.id, config);
     const nodes = page.items.map(toConnectorConfig);
     return {
       nodes,
       edges: page.items.map((config, index) => ({ cursor: cursorOf(config), node: nodes[index] })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: pageInfoOf(page),
     };
   }
 

@@ -9,7 +9,7 @@ import {
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { ConflictError, InputError } from '../../errors';
-import { idAfter, pageOf } from '../page-cursor';
+import { pageOf, planPage } from '../page-cursor';
 import { StoreUnavailableError, VersionConflictError } from '../store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
 import type {
@@ -168,27 +168,28 @@ export class CosmosStore implements Store {
     tenantId: string,
     where: string,
     parameters: SqlParameter[],
-    { first, after }: PageRequest,
-    direction: 'ASC' | 'DESC' = 'ASC',
+    request: PageRequest,
+    natural: 'ASC' | 'DESC' = 'ASC',
   ): Promise<Page<T>> {
-    const keyset = after ? ` AND c.id ${direction === 'ASC' ? '>' : '<'} @after` : '';
+    const plan = planPage(request, natural);
+    const keyset = plan.keyset ? ` AND c.id ${plan.keyset.operator} @keyset` : '';
     const iterator = this.container(name).items.query<T & ItemDefinition>(
       {
-        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${keyset} ORDER BY c.id ${direction}`,
+        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${keyset} ORDER BY c.id ${plan.order}`,
         parameters: [
           { name: '@tenantId', value: tenantId },
-          ...(after ? [{ name: '@after', value: idAfter(after) }] : []),
+          ...(plan.keyset ? [{ name: '@keyset', value: plan.keyset.id }] : []),
           ...parameters,
         ],
       },
-      { partitionKey: tenantId, maxItemCount: first + 1 },
+      { partitionKey: tenantId, maxItemCount: plan.size + 1 },
     );
     const rows: T[] = [];
-    while (rows.length <= first && iterator.hasMoreResults()) {
+    while (rows.length <= plan.size && iterator.hasMoreResults()) {
       const response = await this.call(`${name}.query`, () => iterator.fetchNext());
       rows.push(...response.resources.map((resource) => strip<T>(resource)));
     }
-    return pageOf(rows, first);
+    return pageOf(rows, plan, request);
   }
 
   private async queryAll<T extends { id: string }>(

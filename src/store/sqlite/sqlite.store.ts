@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../../errors';
-import { idAfter, pageOf } from '../page-cursor';
+import { pageOf, planPage } from '../page-cursor';
 import { VersionConflictError } from '../store.errors';
 import type { ConfigFilter, PageRequest, Store } from '../store.port';
 import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
@@ -51,7 +51,8 @@ export class SqliteStore implements Store {
       );
     },
 
-    list: async (tenantId, filter: ConfigFilter, { first, after }: PageRequest) => {
+    list: async (tenantId, filter: ConfigFilter, request: PageRequest) => {
+      const plan = planPage(request, 'ASC');
       const where = ['tenant_id = ?'];
       const params: unknown[] = [tenantId];
       if (filter.connectorKey) {
@@ -66,16 +67,16 @@ export class SqliteStore implements Store {
         where.push('instr(name_lower, ?) > 0');
         params.push(filter.nameContains.toLowerCase());
       }
-      if (after) {
-        where.push('id > ?');
-        params.push(idAfter(after));
+      if (plan.keyset) {
+        where.push(`id ${plan.keyset.operator} ?`);
+        params.push(plan.keyset.id);
       }
       const rows = this.documents<StoredConfig>(
-        `SELECT doc FROM configs WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
+        `SELECT doc FROM configs WHERE ${where.join(' AND ')} ORDER BY id ${plan.order} LIMIT ?`,
         ...params,
-        first + 1,
+        plan.size + 1,
       );
-      return pageOf(rows, first);
+      return pageOf(rows, plan, request);
     },
 
     create: async (config) => {
@@ -211,19 +212,21 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO audit_events (tenant_id, id, doc) VALUES (?, ?, ?)')
         .run(event.tenantId, event.id, JSON.stringify(event));
     },
-    list: async (tenantId, { first, after }) => {
+    list: async (tenantId, request) => {
+      // Newest first: forward reads ids downwards.
+      const plan = planPage(request, 'DESC');
       const params: unknown[] = [tenantId];
       let where = 'tenant_id = ?';
-      if (after) {
-        where += ' AND id < ?';
-        params.push(idAfter(after));
+      if (plan.keyset) {
+        where += ` AND id ${plan.keyset.operator} ?`;
+        params.push(plan.keyset.id);
       }
       const rows = this.documents<StoredAuditEvent>(
-        `SELECT doc FROM audit_events WHERE ${where} ORDER BY id DESC LIMIT ?`,
+        `SELECT doc FROM audit_events WHERE ${where} ORDER BY id ${plan.order} LIMIT ?`,
         ...params,
-        first + 1,
+        plan.size + 1,
       );
-      return pageOf(rows, first);
+      return pageOf(rows, plan, request);
     },
   };
 
