@@ -20,14 +20,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The variables a source file reads: property reads of an env object, and quoted names handed to parsers. */
+/**
+ * The variables a source file reads: property reads of an env object, quoted names handed to
+ * parsers, and the variables command-line options fall back on.
+ */
 function variablesReadIn(text: string): string[] {
   const reads = [...text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)|\benv\[['"]([A-Z][A-Z0-9_]+)['"]\]/g)].map(
     (match) => match[1] ?? match[2],
   );
   const passed = [...text.matchAll(/\(\s*(?:env|process\.env)\s*,\s*'([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1]);
   const named = [...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]);
-  return [...reads, ...passed, ...named];
+  // Command-line options that fall back on a variable (commander's Option.env).
+  const options = [...text.matchAll(/\.env\(\s*'([A-Z][A-Z0-9_]+)'\s*\)/g)].map((match) => match[1]);
+  return [...reads, ...passed, ...named, ...options];
 }
 
 const read = [
