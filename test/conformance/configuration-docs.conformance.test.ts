@@ -31,7 +31,7 @@ function variablesReadIn(text: string): string[] {
   const passed = [...text.matchAll(/\(\s*(?:env|process\.env)\s*,\s*'([A-Z][A-Z0-9_]+)'/g)].map((match) => match[1]);
   const named = [...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]);
   // Command-line options that fall back on a variable (commander's Option.env).
-  const options = [...text.matchAll(/\.env\(\s*'([A-Z][A-Z0-9_]+)'\s*\)/g)].map((match) => match[1]);
+  const options = [...text.matchAll(/\.env\(\s*'([A-Z][A-Z0-9_]+)',?\s*\)/g)].map((match) => match[1]);
   return [...reads, ...passed, ...named, ...options];
 }
 
