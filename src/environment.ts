@@ -57,6 +57,8 @@ export interface PlugboardConfig {
   webDir: string;
   /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
   rateLimitPerMinute: number;
+  /** Whether spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT is set). */
+  tracing: boolean;
   relays: {
     /** How often agents say they are alive; an agent silent for three of these is DEGRADED. */
     heartbeatMs: number;
@@ -144,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
     },
     webDir: env.PLUGBOARD_WEB_DIR || join(packageRoot(), 'dist', 'web'),
     rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    // OpenTelemetry's own variables: an OTLP endpoint turns tracing on; the SDK reads the rest.
+    tracing:
+      Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) &&
+      env.OTEL_SDK_DISABLED !== 'true',
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
       jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),

@@ -11,12 +11,14 @@ import { relayCommand } from './cli/relay.command';
 import { loadConfig, type PlugboardConfig } from './environment';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import { createLogger, type Logger } from './logger';
+import { startTracing } from './observability/tracing';
 
 /** The package's version: `--version`, and what relay agents report. */
 const VERSION: string = require('../../package.json').version;
 
 async function serve(): Promise<void> {
   const config = loadConfig();
+  const stopTracing = await startTracing(config.tracing, VERSION);
   const catalogue = defaultCatalogue();
   const logger = createLogger(config.logLevel, { lockedFieldNames: catalogue.lockedFieldNames() });
   const app = await startApp(config, logger, { catalogue });
@@ -34,13 +36,17 @@ async function serve(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
-    app.stop().then(
-      () => logger.info('stopped'),
-      (error) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exitCode = 1;
-      },
-    );
+    app
+      .stop()
+      // The spans of the last requests are exported before the process ends.
+      .then(() => stopTracing?.())
+      .then(
+        () => logger.info('stopped'),
+        (error) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exitCode = 1;
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

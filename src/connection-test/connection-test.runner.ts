@@ -1,3 +1,4 @@
+import { context as otelContext, trace } from '@opentelemetry/api';
 import type { Catalogue, ConnectorForm } from '../catalogue/catalogue';
 import { firstOfMany } from '../configs/config-errors';
 import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
@@ -19,6 +20,7 @@ import { isValueSet } from '../forms/form-rule';
 import { type FieldError, FieldErrorCode, type ValidatedForm, validateForm } from '../forms/form-validator';
 import { isRequired, visibleFields } from '../forms/form-visibility';
 import type { Logger } from '../logger';
+import { tracer } from '../observability/tracing';
 import type { TestLimiter } from './connection-test.limiter';
 import { reportedSteps } from './step-report';
 
@@ -146,11 +148,21 @@ export class ConnectionTestRunner {
         form.fields,
         scrubber,
       );
+    // The test's span: its connector and outcome code; the steps' spans nest under it.
+    const span = tracer.startSpan(`connection_test ${form.connector.key}`, {
+      attributes: { 'plugboard.connector': form.connector.key },
+    });
+    const ended = (outcome: ConnectionTestOutcome) => {
+      span.setAttribute('plugboard.test.status', outcome.status);
+      if (outcome.errors[0]) span.setAttribute('plugboard.error.code', outcome.errors[0].code);
+      span.end();
+      return outcome;
+    };
     try {
-      await plan.run(context);
-      return finish('SUCCEEDED', reportedSteps(plan.steps, context.steps), [], form.fields, scrubber);
+      await otelContext.with(trace.setSpan(otelContext.active(), span), () => plan.run(context));
+      return ended(finish('SUCCEEDED', reportedSteps(plan.steps, context.steps), [], form.fields, scrubber));
     } catch (error) {
-      if (error instanceof TestFailure) return failed(error.error);
+      if (error instanceof TestFailure) return ended(failed(error.error));
       // A bug or a library's surprise: the caller gets the request id, the log the cause (scrubbed).
       const cause = error instanceof Error ? error : new Error(String(error));
       this.logger?.error(
@@ -167,7 +179,7 @@ export class ConnectionTestRunner {
           ? `Plugboard failed while running the test (request id ${request.requestId}).`
           : undefined,
       });
-      return failed(internal);
+      return ended(failed(internal));
     } finally {
       clearTimeout(timer);
       release();

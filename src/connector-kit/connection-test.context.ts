@@ -1,4 +1,5 @@
 import { rootCertificates } from 'node:tls';
+import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
 import type { StepRecord, StepStatus } from './connection-test.result';
@@ -14,6 +15,8 @@ const STEP_VERBS: Readonly<Record<TestStepKind, string>> = {
   [TestStepKind.AUTHENTICATE]: 'signing in',
   [TestStepKind.AUTHORIZE]: 'checking permissions',
 };
+
+const stepTracer = trace.getTracer('plugboard');
 
 /** The default limit of one step, within the whole test's limit. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
@@ -85,16 +88,23 @@ export class TestContext {
         field: options.field,
         message: `No answer within ${Math.round(timeoutMs / 1000)} s while ${STEP_VERBS[kind]}.`,
       });
+    // A span per step (a child of the test's): its kind and outcome code, never a value or message.
+    const span = stepTracer.startSpan(`connection_test.step ${kind}`, { attributes: { 'plugboard.test.step': kind } });
     try {
-      const result = await new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(timedOut());
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        run(signal)
-          .then(resolve, reject)
-          .finally(() => signal.removeEventListener('abort', onAbort));
-      });
+      const result = await context.with(
+        trace.setSpan(context.active(), span),
+        () =>
+          new Promise<T>((resolve, reject) => {
+            const onAbort = () => reject(timedOut());
+            if (signal.aborted) return onAbort();
+            signal.addEventListener('abort', onAbort, { once: true });
+            run(signal)
+              .then(resolve, reject)
+              .finally(() => signal.removeEventListener('abort', onAbort));
+          }),
+      );
       this.record(kind, 'SUCCEEDED', started);
+      span.end();
       return result;
     } catch (error) {
       this.record(kind, 'FAILED', started);
@@ -102,6 +112,9 @@ export class TestContext {
         signal.aborted && !(error instanceof TestFailure && error.error.code !== Code.TIMEOUT)
           ? timedOut()
           : classifyNetworkError(error, options.field);
+      span.setAttribute('plugboard.error.code', failure?.error.code ?? 'UNEXPECTED');
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
       if (!failure) throw error;
       failure.error.step ??= kind;
       throw failure;

@@ -21,6 +21,7 @@ import { trustedDocumentsPlugin } from '../graphql/trusted-documents.plugin';
 import { valueEchoPlugin } from '../graphql/value-echo.plugin';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+import { graphqlTracingPlugin } from '../observability/graphql-tracing.plugin';
 import type { Metrics } from '../observability/metrics';
 import { accessLogPlugin, addAccessLog, genRequestId } from './access-log';
 import { authenticate } from './authenticate';
@@ -28,6 +29,7 @@ import { addConditionalGets } from './etag';
 import { assertInputNesting } from './input-nesting';
 import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
+import { addRequestTracing } from './request-tracing';
 import { serveWebClient, WEB_CLIENT_CSP } from './web-client';
 
 export interface HttpServerDeps {
@@ -87,6 +89,7 @@ export async function createHttpServer({
   // timed out (forceCloseConnections only closes the connections idle at that moment).
   let closing = false;
   addAccessLog(fastify, logger);
+  if (config.tracing) addRequestTracing(fastify);
   fastify.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
@@ -130,6 +133,7 @@ export async function createHttpServer({
       responseCachePlugin(),
       graphqlMetricsPlugin(metrics, trusted.operationNames),
       accessLogPlugin(trusted.operationNames, (context) => (context as GraphQLContext).accessLog),
+      ...(config.tracing ? [graphqlTracingPlugin(trusted.operationNames)] : []),
       internalErrorsPlugin(logger),
       valueEchoPlugin(),
       ...(unhardened
