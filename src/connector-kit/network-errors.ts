@@ -1,8 +1,8 @@
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
 
-/** Node's codes for certificate problems, as OpenSSL names them. */
-const TLS_CODES: Readonly<Record<string, Code>> = {
+/** Node's codes for certificate problems, as OpenSSL names them (also in a TLS socket's authorizationError). */
+export const TLS_CODES: Readonly<Record<string, Code>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: Code.TLS_SELF_SIGNED,
   SELF_SIGNED_CERT_IN_CHAIN: Code.TLS_SELF_SIGNED,
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: Code.TLS_UNKNOWN_CA,

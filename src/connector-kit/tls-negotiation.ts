@@ -2,6 +2,7 @@ import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
+import { TLS_CODES } from './network-errors';
 import { secureContextFor } from './secure-contexts';
 import { describePresentedCertificate } from './trust-prompt';
 
@@ -28,20 +29,6 @@ export interface TlsTarget {
 
 /** The name to send as SNI: RFC 6066 allows host names only, so none for an address. */
 export const sniName = (hostname: string): string | undefined => (isIP(hostname) ? undefined : hostname);
-
-/** OpenSSL's verification codes, as Node reports them in `authorizationError`. */
-const CERTIFICATE_CODES: Readonly<Record<string, Code>> = {
-  DEPTH_ZERO_SELF_SIGNED_CERT: Code.TLS_SELF_SIGNED,
-  SELF_SIGNED_CERT_IN_CHAIN: Code.TLS_SELF_SIGNED,
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: Code.TLS_UNKNOWN_CA,
-  UNABLE_TO_GET_ISSUER_CERT: Code.TLS_UNKNOWN_CA,
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: Code.TLS_UNKNOWN_CA,
-  CERT_UNTRUSTED: Code.TLS_UNKNOWN_CA,
-  CERT_HAS_EXPIRED: Code.TLS_EXPIRED,
-  CERT_NOT_YET_VALID: Code.TLS_EXPIRED,
-  // Node checks the name itself when the chain verifies, and reports it the same way.
-  ERR_TLS_CERT_ALTNAME_INVALID: Code.TLS_HOSTNAME_MISMATCH,
-};
 
 /** Handshake errors that mean the other side does not speak TLS at all on this port. */
 const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ECONNRESET', 'EPIPE']);
@@ -114,7 +101,7 @@ export function negotiateTls(socket: Socket, target: TlsTarget, signal: AbortSig
       // Node verified the chain and (unless told not to) the name; its verdict is the reason.
       const reason = secure.authorized ? undefined : String(secure.authorizationError);
       if (!reason) return settle();
-      const code = CERTIFICATE_CODES[reason] ?? Code.TLS_HANDSHAKE_FAILED;
+      const code = TLS_CODES[reason] ?? Code.TLS_HANDSHAKE_FAILED;
       const onCaField = target.caField && (code === Code.TLS_SELF_SIGNED || code === Code.TLS_UNKNOWN_CA);
       settle(
         new TestFailure(code, {

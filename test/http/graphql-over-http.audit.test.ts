@@ -8,6 +8,21 @@ const results: AuditResult[] = [];
 /** The same audits as an anonymous caller, as a client with the server's defaults would run them. */
 const anonymousResults: AuditResult[] = [];
 
+/** Every server audit of graphql-http against the test server, as `fetchFn` calls it. */
+async function runAudits(fetchFn?: typeof fetch): Promise<AuditResult[]> {
+  const ran: AuditResult[] = [];
+  for (const audit of serverAudits({ url: `${server.url}/graphql`, fetchFn })) {
+    const result = await audit.fn();
+    ran.push({
+      id: audit.id,
+      name: audit.name,
+      status: result.status,
+      reason: 'reason' in result ? result.reason : undefined,
+    });
+  }
+  return ran;
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   // Some audits ask for __type: they run as an internal tool, which may introspect.
@@ -17,24 +32,8 @@ beforeAll(async () => {
       ...init,
       headers: { ...Object.fromEntries(new Headers(init.headers)), authorization: `Bearer ${internal}` },
     });
-  for (const audit of serverAudits({ url: `${server.url}/graphql`, fetchFn })) {
-    const result = await audit.fn();
-    results.push({
-      id: audit.id,
-      name: audit.name,
-      status: result.status,
-      reason: 'reason' in result ? result.reason : undefined,
-    });
-  }
-  for (const audit of serverAudits({ url: `${server.url}/graphql` })) {
-    const result = await audit.fn();
-    anonymousResults.push({
-      id: audit.id,
-      name: audit.name,
-      status: result.status,
-      reason: 'reason' in result ? result.reason : undefined,
-    });
-  }
+  results.push(...(await runAudits(fetchFn)));
+  anonymousResults.push(...(await runAudits()));
 });
 
 afterAll(async () => {
