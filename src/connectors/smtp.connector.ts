@@ -295,6 +295,13 @@ function classifySmtp(error: SmtpError, context: TestContext): TestFailure {
       hint: 'Check that the port and Encryption match: 465 is implicit TLS, 587 and 25 use STARTTLS.',
     });
   }
+  if (error.code === 'ECONNECTION' || /Connection closed/i.test(error.message)) {
+    return new TestFailure(Code.CONNECTION_RESET, {
+      field: 'port',
+      message: 'The server closed the connection without an SMTP greeting.',
+      hint: 'Check the port and Encryption: 465 is implicit TLS, 587 and 25 use STARTTLS.',
+    });
+  }
   return classifyNetworkError(error, 'host') ?? new TestFailure(Code.PROVIDER_ERROR, details);
 }
 
@@ -369,8 +376,8 @@ async function testSmtp(context: TestContext): Promise<void> {
           await transport.verify();
         } catch (error) {
           const failure = classifySmtp(error as SmtpError, context);
-          // In clear, a silent greeting is most often a port that speaks implicit TLS.
-          if (security === 'NONE' && failure.error.code === Code.TIMEOUT) {
+          // In clear, a silent or hung-up greeting is most often a port that speaks implicit TLS.
+          if (security === 'NONE' && [Code.TIMEOUT, Code.CONNECTION_RESET].includes(failure.error.code)) {
             throw (
               (await tlsOnlyPortFailure(vetted.address, port, signal, {
                 field: 'security',

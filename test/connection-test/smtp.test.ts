@@ -205,6 +205,16 @@ describe('the SMTP connection test, against smtp-server', () => {
     }
   });
 
+  it('says the server hung up, on the port, when it closes before greeting', async () => {
+    const rude = await startFakeTcpPeer('close');
+    try {
+      const outcome = await run('smtp', values(rude.port, { security: 'NONE', authMethod: 'NONE' }));
+      expect(outcome.errors[0]).toMatchObject({ code: 'CONNECTION_RESET', field: 'port', step: 'AUTHENTICATE' });
+    } finally {
+      await rude.stop();
+    }
+  });
+
   it('hints at the port and encryption pairing when the server stays silent', async () => {
     const silent = await startFakeTcpPeer('silent');
     try {
