@@ -237,6 +237,16 @@ export class ConnectionTestRunner {
       message: scrubber.scrub(error.message),
       hint: scrubber.scrub(error.hint),
       providerMessage: scrubber.scrub(error.providerMessage),
+      // Nothing in a certificate or host key is secret, but a server chooses their text.
+      presentedCertificate: error.presentedCertificate && scrubbedTexts(error.presentedCertificate, scrubber),
+      presentedHostKey: error.presentedHostKey && scrubbedTexts(error.presentedHostKey, scrubber),
     };
   }
+}
+
+/** An object with every string field scrubbed. */
+function scrubbedTexts<T extends object>(value: T, scrubber: SecretScrubber): T {
+  return Object.fromEntries(
+    Object.entries(value).map(([key, text]) => [key, typeof text === 'string' ? scrubber.scrub(text) : text]),
+  ) as T;
 }

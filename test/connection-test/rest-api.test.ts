@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { makeTestCertificates, type Pem, type TestCertificates } from '../peers/certificates';
+import { makeSelfSigned, makeTestCertificates, type Pem, type TestCertificates } from '../peers/certificates';
 import { closedPort, startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { type HttpsPeer, json, startHttpsPeer } from '../peers/https.peer';
 import { testRunner } from '../support/test-runner';
@@ -265,6 +265,18 @@ describe('the REST API connection test', () => {
         new X509Certificate(certs.selfSigned.cert).fingerprint256,
       );
       expect((await run('rest-api', { baseUrl: peer.url, caCertificate: offered })).ok).toBe(true);
+    });
+
+    it('scrubs the presented certificate too: a server may echo a submitted secret in its names', async () => {
+      const echoing = await startHttpsPeer(await makeSelfSigned(['localhost', CANARY.toLowerCase()]));
+      peers.push(echoing);
+      const outcome = await run(
+        'rest-api',
+        bearer({ baseUrl: echoing.url, caCertificate: undefined, bearerToken: CANARY.toLowerCase() }),
+      );
+      expect(outcome.errors[0]).toMatchObject({ code: 'TLS_SELF_SIGNED', presentedCertificate: expect.any(Object) });
+      expect(JSON.stringify(outcome.errors[0].presentedCertificate?.subjectAltNames)).toContain('[redacted]');
+      expect(JSON.stringify(outcome)).not.toContain(CANARY.toLowerCase());
     });
 
     it('offers no CA when the server sent only its own certificate', async () => {

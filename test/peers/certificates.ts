@@ -84,6 +84,12 @@ export async function makeTestCertificates(): Promise<TestCertificates> {
   };
 }
 
+/** A self-signed certificate for `names` (a server that puts whatever it likes in its certificate). */
+export async function makeSelfSigned(names: string[]): Promise<Pem> {
+  const now = Date.now();
+  return leaf('self', names, { from: new Date(now - DAY), to: new Date(now + 30 * DAY) });
+}
+
 /** An RSA key and a self-signed certificate for it, as uploaded to an app registration. */
 export async function makeRsaAppCertificate(): Promise<Pem> {
   const algorithm = {
