@@ -41,6 +41,11 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (tenant_id, id)
   ) WITHOUT ROWID;
   `,
+  // Filtered lists read only the matching rows, in id order, instead of the whole tenant.
+  `
+  CREATE INDEX configs_by_connector ON configs (tenant_id, connector_key, id);
+  CREATE INDEX configs_by_integration ON configs (tenant_id, integration_key, id);
+  `,
 ];
 
 export function migrate(db: Database): void {
