@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { SESSION_ENDED, session } from './api/session';
 import { ErrorBar, type Problem, type ToastMessage, ToastRegion } from './components/notices';
 import { CataloguePage } from './pages/catalogue.page';
@@ -23,13 +23,16 @@ export function App() {
   useEffect(() => setProblem(null), [route]);
 
   const [ended, setEnded] = useState(false);
-  useEffect(() => {
+  // A layout effect, and a check once it is listening: a page's first request can be refused
+  // before a passive effect would have added the listener (children's effects run first).
+  useLayoutEffect(() => {
     const onEnded = () => {
       setSignedIn(false);
       setEnded(true);
       setProblem(null);
     };
     window.addEventListener(SESSION_ENDED, onEnded);
+    if (session.endedByServer()) onEnded();
     return () => window.removeEventListener(SESSION_ENDED, onEnded);
   }, []);
 
@@ -60,6 +63,7 @@ export function App() {
           <SignInPage
             ended={ended}
             onSignedIn={() => {
+              session.clearEnded();
               setEnded(false);
               setSignedIn(true);
             }}
