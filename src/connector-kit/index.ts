@@ -29,7 +29,7 @@ export { classifyNetworkError } from './network-errors';
 export { type OAuthError, oauthRefusal, readOAuthError, requestToken, type TokenGrant } from './oauth-token';
 export { RelayReachableSettings } from './relay-reachable.settings';
 export { SecretScrubber } from './secret-scrubber';
-export { isWebPage, type SignedInProbe, signedInProbe } from './signed-in-probe';
+export { isWebPage, judgedProbe, type SignedInProbe, signedInProbe } from './signed-in-probe';
 export { awaitSshIdentification, type SshIdentificationOptions } from './ssh-identification';
 export { TestStepKind } from './test-step';
 export { negotiateTls, sniName, speaksTls, type TlsTarget, tlsOnlyPortFailure } from './tls-negotiation';

@@ -31,9 +31,18 @@ export async function signedInProbe(context: TestContext, probe: SignedInProbe):
     },
     { field: probe.field },
   );
+  return judgedProbe(context, { ...probe, call: async () => answer });
+}
+
+/**
+ * One call as the AUTHORIZE step, judged within it: for a probe whose credential was already
+ * granted (a token) or that carries none. The step fails with whatever `judge` finds wrong.
+ */
+export function judgedProbe(context: TestContext, probe: SignedInProbe): Promise<HttpAnswer> {
   return context.step(
     TestStepKind.AUTHORIZE,
-    async () => {
+    async (signal) => {
+      const answer = await probe.call(signal);
       const failure = probe.judge(answer);
       if (failure) throw failure;
       return answer;

@@ -178,6 +178,9 @@ const AD_SUBCODE_HINTS: Readonly<Record<string, string>> = {
     "A domain administrator adds the computer that connects (Plugboard's, or the relay agent's host) to the account's \"Log On To\" list, or lets it sign in from all computers.",
 };
 
+/** What to do when plain LDAP or StartTLS meets a port that speaks TLS from the first byte. */
+const LDAPS_PORT_HINT = 'This port speaks LDAPS: set Encryption to LDAPS (usually port 636).';
+
 const RESULT = {
   operationsError: 1,
   protocolError: 2,
@@ -276,7 +279,7 @@ async function testLdap(context: TestContext): Promise<void> {
     tls: security === 'LDAPS',
     // StartTLS is its own TLS step too: the extended request, then the handshake.
     beforeTls: security === 'STARTTLS' ? ldapStartTls({ encryptionField: 'security', portField: 'port' }) : undefined,
-    tlsOnlyPortHint: 'This port speaks LDAPS: set Encryption to LDAPS (usually port 636).',
+    tlsOnlyPortHint: LDAPS_PORT_HINT,
     tlsServerName: context.text('tlsServerName') || undefined,
     ca: context.trustedCas(context.text('caCertificate')),
     field: 'host',
@@ -313,7 +316,7 @@ async function testLdap(context: TestContext): Promise<void> {
             throw (
               (await tlsOnlyPortFailure(vetted.address, port, signal, {
                 field: 'security',
-                hint: 'This port speaks LDAPS: set Encryption to LDAPS (usually port 636).',
+                hint: LDAPS_PORT_HINT,
               })) ?? failure
             );
           }

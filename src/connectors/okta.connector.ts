@@ -8,6 +8,7 @@ import {
   failureForStatus,
   type GuardedHttp,
   type HttpAnswer,
+  judgedProbe,
   oauthRefusal,
   openHttpsApi,
   requestToken,
@@ -239,14 +240,7 @@ async function testOkta(context: TestContext): Promise<void> {
       return;
     }
     const call = readUser(await serviceAppToken(context, http, org));
-    await context.step(
-      Step.AUTHORIZE,
-      async (signal) => {
-        const failure = judge(await call(signal));
-        if (failure) throw failure;
-      },
-      { field: 'orgUrl' },
-    );
+    await judgedProbe(context, { call, field: 'orgUrl', judge });
   } finally {
     await http.close();
   }

@@ -10,6 +10,7 @@ import {
   type GuardedHttp,
   type HttpAnswer,
   isWebPage,
+  judgedProbe,
   oauthRefusal,
   openHttpsApi,
   RelayReachableSettings,
@@ -379,14 +380,7 @@ async function testRestApi(context: TestContext): Promise<void> {
     };
     if (method === 'NONE' || method === 'OAUTH2_CLIENT_CREDENTIALS') {
       // No credential on the probe (or a token already granted): the call is the permission check.
-      await context.step(
-        Step.AUTHORIZE,
-        async (signal) => {
-          const failure = judge(await call(signal));
-          if (failure) throw failure;
-        },
-        { field: 'baseUrl' },
-      );
+      await judgedProbe(context, { call, field: 'baseUrl', judge });
     } else {
       await signedInProbe(context, { call, field: 'baseUrl', judge });
     }

@@ -5,6 +5,7 @@ import {
   FormField,
   failureForStatus,
   type HttpAnswer,
+  judgedProbe,
   openHttpsApi,
   requestToken,
   FormSectionKind as Section,
@@ -248,14 +249,7 @@ async function testServicenow(context: TestContext): Promise<void> {
       await signedInProbe(context, { call, field: 'instanceUrl', judge });
       return;
     }
-    await context.step(
-      Step.AUTHORIZE,
-      async (signal) => {
-        const failure = judge(await call(signal));
-        if (failure) throw failure;
-      },
-      { field: 'instanceUrl' },
-    );
+    await judgedProbe(context, { call, field: 'instanceUrl', judge });
   } finally {
     await http.close();
   }

@@ -9,14 +9,18 @@ export function encodeCursor(position: unknown): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor<T>(cursor: string, isValid: (value: unknown) => value is T): T {
+export function decodeCursor<T>(
+  cursor: string,
+  isValid: (value: unknown) => value is T,
+  argument: 'after' | 'before' = 'after',
+): T {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (isValid(value)) return value;
   } catch {
     // fall through to the error below
   }
-  throw new InputError('The cursor is not one this server gave out.', { argument: 'after' });
+  throw new InputError('The cursor is not one this server gave out.', { argument });
 }
 
 const isIdCursor = (value: unknown): value is { id: string } =>
@@ -27,18 +31,9 @@ export function cursorOf(item: { id: string }): string {
   return encodeCursor({ id: item.id });
 }
 
-/** The id a cursor points at. */
+/** The id a cursor points at; a cursor this server did not give out is refused on `argument`. */
 export function idOf(cursor: string, argument: 'after' | 'before' = 'after'): string {
-  try {
-    return decodeCursor(cursor, isIdCursor).id;
-  } catch {
-    throw new InputError('The cursor is not one this server gave out.', { argument });
-  }
-}
-
-/** The id a cursor points after. */
-export function idAfter(cursor: string): string {
-  return idOf(cursor, 'after');
+  return decodeCursor(cursor, isIdCursor, argument).id;
 }
 
 /**
