@@ -29,11 +29,6 @@ function indexFor(filter: ConfigFilter): string {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  /**
-   * Statements prepared once per SQL text: preparing costs more than a point read. The texts
-   * are built from fixed fragments only (never values), so there are a few dozen at most.
-   */
-  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -43,17 +38,8 @@ export class SqliteStore implements Store {
     migrate(this.db);
   }
 
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
-  }
-
   async ping(): Promise<void> {
-    this.statement('SELECT 1').get();
+    this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -61,7 +47,7 @@ export class SqliteStore implements Store {
   }
 
   private documents<T>(sql: string, ...params: unknown[]): T[] {
-    return (this.statement(sql).all(...params) as { doc: string }[]).map((row) => JSON.parse(row.doc) as T);
+    return (this.db.prepare(sql).all(...params) as { doc: string }[]).map((row) => JSON.parse(row.doc) as T);
   }
 
   configs: Store['configs'] = {
@@ -105,17 +91,19 @@ export class SqliteStore implements Store {
 
     create: async (config) => {
       try {
-        this.statement(
-          'INSERT INTO configs (tenant_id, id, name_lower, connector_key, integration_key, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ).run(
-          config.tenantId,
-          config.id,
-          config.nameLower,
-          config.connectorKey,
-          config.integrationKey,
-          config.version,
-          JSON.stringify(config),
-        );
+        this.db
+          .prepare(
+            'INSERT INTO configs (tenant_id, id, name_lower, connector_key, integration_key, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            config.tenantId,
+            config.id,
+            config.nameLower,
+            config.connectorKey,
+            config.integrationKey,
+            config.version,
+            JSON.stringify(config),
+          );
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError(`A config with id ${config.id} already exists.`);
         throw error;
@@ -124,44 +112,44 @@ export class SqliteStore implements Store {
     },
 
     replace: async (config, expectedVersion) => {
-      const result = this.statement(
-        'UPDATE configs SET name_lower = ?, connector_key = ?, integration_key = ?, version = ?, doc = ? WHERE tenant_id = ? AND id = ? AND version = ?',
-      ).run(
-        config.nameLower,
-        config.connectorKey,
-        config.integrationKey,
-        config.version,
-        JSON.stringify(config),
-        config.tenantId,
-        config.id,
-        expectedVersion,
-      );
+      const result = this.db
+        .prepare(
+          'UPDATE configs SET name_lower = ?, connector_key = ?, integration_key = ?, version = ?, doc = ? WHERE tenant_id = ? AND id = ? AND version = ?',
+        )
+        .run(
+          config.nameLower,
+          config.connectorKey,
+          config.integrationKey,
+          config.version,
+          JSON.stringify(config),
+          config.tenantId,
+          config.id,
+          expectedVersion,
+        );
       if (result.changes === 0) throw this.versionConflict(config.tenantId, config.id);
       return config;
     },
 
     delete: async (tenantId, id, expectedVersion) => {
-      const result = this.statement('DELETE FROM configs WHERE tenant_id = ? AND id = ? AND version = ?').run(
-        tenantId,
-        id,
-        expectedVersion,
-      );
+      const result = this.db
+        .prepare('DELETE FROM configs WHERE tenant_id = ? AND id = ? AND version = ?')
+        .run(tenantId, id, expectedVersion);
       if (result.changes > 0) return true;
-      const current = this.statement('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id);
+      const current = this.db.prepare('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id);
       if (current) throw this.versionConflict(tenantId, id);
       return false;
     },
 
     recordTest: async (tenantId, id, lastTest) => {
-      const result = this.statement(
-        "UPDATE configs SET doc = json_set(doc, '$.lastTest', json(?)) WHERE tenant_id = ? AND id = ?",
-      ).run(JSON.stringify(lastTest), tenantId, id);
+      const result = this.db
+        .prepare("UPDATE configs SET doc = json_set(doc, '$.lastTest', json(?)) WHERE tenant_id = ? AND id = ?")
+        .run(JSON.stringify(lastTest), tenantId, id);
       return result.changes > 0;
     },
   };
 
   private versionConflict(tenantId: string, id: string): VersionConflictError | ConflictError {
-    const current = this.statement('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
+    const current = this.db.prepare('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
       | { version: number }
       | undefined;
     return current ? new VersionConflictError(current.version) : new ConflictError('The config no longer exists.');
@@ -171,11 +159,9 @@ export class SqliteStore implements Store {
     get: async (tenantId, id) =>
       this.documents<StoredApiKey>('SELECT doc FROM api_keys WHERE tenant_id = ? AND id = ?', tenantId, id)[0],
     create: async (key) => {
-      this.statement('INSERT INTO api_keys (tenant_id, id, doc) VALUES (?, ?, ?)').run(
-        key.tenantId,
-        key.id,
-        JSON.stringify(key),
-      );
+      this.db
+        .prepare('INSERT INTO api_keys (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(key.tenantId, key.id, JSON.stringify(key));
       return key;
     },
     list: async (tenantId) =>
@@ -184,11 +170,9 @@ export class SqliteStore implements Store {
       const key = await this.apiKeys.get(tenantId, id);
       if (!key) return false;
       const revoked = { ...key, revokedAt: key.revokedAt ?? at };
-      this.statement('UPDATE api_keys SET doc = ? WHERE tenant_id = ? AND id = ?').run(
-        JSON.stringify(revoked),
-        tenantId,
-        id,
-      );
+      this.db
+        .prepare('UPDATE api_keys SET doc = ? WHERE tenant_id = ? AND id = ?')
+        .run(JSON.stringify(revoked), tenantId, id);
       return true;
     },
   };
@@ -198,11 +182,9 @@ export class SqliteStore implements Store {
       this.documents<StoredDataKey>('SELECT doc FROM data_keys WHERE tenant_id = ?', tenantId)[0],
     create: async (key) => {
       try {
-        this.statement('INSERT INTO data_keys (tenant_id, kek_id, doc) VALUES (?, ?, ?)').run(
-          key.tenantId,
-          key.kekId,
-          JSON.stringify(key),
-        );
+        this.db
+          .prepare('INSERT INTO data_keys (tenant_id, kek_id, doc) VALUES (?, ?, ?)')
+          .run(key.tenantId, key.kekId, JSON.stringify(key));
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError(`Tenant ${key.tenantId} already has a data key.`);
         throw error;
@@ -210,12 +192,9 @@ export class SqliteStore implements Store {
       return key;
     },
     rewrap: async (key, expectedKekId) => {
-      const result = this.statement('UPDATE data_keys SET kek_id = ?, doc = ? WHERE tenant_id = ? AND kek_id = ?').run(
-        key.kekId,
-        JSON.stringify(key),
-        key.tenantId,
-        expectedKekId,
-      );
+      const result = this.db
+        .prepare('UPDATE data_keys SET kek_id = ?, doc = ? WHERE tenant_id = ? AND kek_id = ?')
+        .run(key.kekId, JSON.stringify(key), key.tenantId, expectedKekId);
       if (result.changes === 0)
         throw new ConflictError(`The data key of ${key.tenantId} was re-wrapped by someone else.`);
       return key;
@@ -234,16 +213,14 @@ export class SqliteStore implements Store {
         after = batch[batch.length - 1].tenantId;
       }
     }.bind(this),
-    countAll: async () => (this.statement('SELECT count(*) AS n FROM data_keys').get() as { n: number }).n,
+    countAll: async () => (this.db.prepare('SELECT count(*) AS n FROM data_keys').get() as { n: number }).n,
   };
 
   audit: Store['audit'] = {
     append: async (event: StoredAuditEvent) => {
-      this.statement('INSERT INTO audit_events (tenant_id, id, doc) VALUES (?, ?, ?)').run(
-        event.tenantId,
-        event.id,
-        JSON.stringify(event),
-      );
+      this.db
+        .prepare('INSERT INTO audit_events (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(event.tenantId, event.id, JSON.stringify(event));
     },
     list: async (tenantId, request) => {
       // Newest first: forward reads ids downwards.
@@ -276,24 +253,26 @@ export class SqliteStore implements Store {
     list: async (tenantId) =>
       this.documents<StoredRelay>('SELECT doc FROM relays WHERE tenant_id = ? ORDER BY id', tenantId),
     create: async (relay) => {
-      this.statement('INSERT INTO relays (tenant_id, id, doc) VALUES (?, ?, ?)').run(
-        relay.tenantId,
-        relay.id,
-        JSON.stringify(relay),
-      );
+      this.db
+        .prepare('INSERT INTO relays (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(relay.tenantId, relay.id, JSON.stringify(relay));
       return relay;
     },
     replace: async (relay) => {
       // The counters stay as stored: recordTest owns them.
-      this.statement(
-        "UPDATE relays SET doc = json_set(?, '$.testsRun', json_extract(doc, '$.testsRun'), '$.testsFailed', json_extract(doc, '$.testsFailed')) WHERE tenant_id = ? AND id = ?",
-      ).run(JSON.stringify(relay), relay.tenantId, relay.id);
+      this.db
+        .prepare(
+          "UPDATE relays SET doc = json_set(?, '$.testsRun', json_extract(doc, '$.testsRun'), '$.testsFailed', json_extract(doc, '$.testsFailed')) WHERE tenant_id = ? AND id = ?",
+        )
+        .run(JSON.stringify(relay), relay.tenantId, relay.id);
       return relay;
     },
     recordTest: async (tenantId, id, failed) => {
-      this.statement(
-        "UPDATE relays SET doc = json_set(doc, '$.testsRun', json_extract(doc, '$.testsRun') + 1, '$.testsFailed', json_extract(doc, '$.testsFailed') + ?) WHERE tenant_id = ? AND id = ?",
-      ).run(failed ? 1 : 0, tenantId, id);
+      this.db
+        .prepare(
+          "UPDATE relays SET doc = json_set(doc, '$.testsRun', json_extract(doc, '$.testsRun') + 1, '$.testsFailed', json_extract(doc, '$.testsFailed') + ?) WHERE tenant_id = ? AND id = ?",
+        )
+        .run(failed ? 1 : 0, tenantId, id);
     },
   };
 }
