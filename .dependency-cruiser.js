@@ -5,12 +5,12 @@
  * Layers, outermost first: transport (graphql/, http/, cli/, app.ts, main.ts) → services
  * (configs/, connection-test/, relay/, relay-agent/, auth/, audit/, observability/) → domain
  * (catalogue/, connectors/, integrations/, connector-kit/, forms/) → ports and adapters
- * (store/, secrets/). Each may use the ones after it, never one before it.
+ * (store/, secrets/, fleet/). Each may use the ones after it, never one before it.
  */
 const TRANSPORT = '^src/(graphql|http|cli)/|^src/(app|main)\\.ts$';
 const SERVICES = '^src/(configs|connection-test|relay|relay-agent|auth|audit|observability)/';
 const DOMAIN = '^src/(catalogue|connectors|integrations|connector-kit|forms)/';
-const PORTS = '^src/(store|secrets)/';
+const PORTS = '^src/(store|secrets|fleet)/';
 
 module.exports = {
   forbidden: [

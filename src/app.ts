@@ -11,6 +11,7 @@ import { ConnectionTestRunner } from './connection-test/connection-test.runner';
 import { ConnectionTestService } from './connection-test/connection-test.service';
 import { OutboundGuard } from './connection-test/outbound-guard';
 import type { PlugboardConfig } from './environment';
+import { openFleet } from './fleet/open-fleet';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
 import { createHttpServer } from './http/http.server';
@@ -18,7 +19,9 @@ import { checkListenHost, listenFailure } from './http/listen-failure';
 import { checkReadiness } from './http/readiness';
 import type { Logger } from './logger';
 import { Metrics } from './observability/metrics';
+import { RedisRelayJobs } from './relay/redis-relay-jobs';
 import { RelayService } from './relay/relay.service';
+import { RelayDispatcher } from './relay/relay-dispatcher';
 import { RelayHub } from './relay/relay-hub';
 import { openKeys } from './secrets/open-keys';
 import { SecretCipher } from './secrets/secret-cipher';
@@ -61,15 +64,29 @@ export async function startApp(
   const catalogue = overrides.catalogue ?? defaultCatalogue();
   const audit = new AuditLog(store);
   const cipher = new SecretCipher(store, keys);
-  const relays = new RelayService(store, (tenantId, relayId) => hub.disconnect(tenantId, relayId));
-  const hub: RelayHub = new RelayHub(relays, logger, config.relays);
+  const fleet = await openFleet(config, logger);
+  const relays = new RelayService(store, (tenantId, relayId) => void broker.disconnect(tenantId, relayId));
+  const relayOptions = { ...config.relays, replicaId: fleet.replicaId };
+  const hub = new RelayHub(relays, fleet.agents, fleet.events, logger, relayOptions);
+  const remoteJobs = fleet.redis
+    ? await RedisRelayJobs.open(fleet.redis, hub, fleet.agents, cipher, relayOptions, logger)
+    : undefined;
+  const broker = new RelayDispatcher(hub, fleet.agents, remoteJobs, fleet.events, relayOptions, logger);
+  const apiKeys = new ApiKeyService(store, (tenantId, keyId) => {
+    void fleet.events.publish({ type: 'api-key-revoked', tenantId, keyId });
+  });
+  fleet.events.subscribe((event) => {
+    if (event.type === 'api-key-revoked') apiKeys.forget(event.tenantId, event.keyId);
+    else if (event.type === 'events-missed') apiKeys.forgetAll();
+  });
   const services: Services = {
     relays,
-    relayHub: hub,
+    relayBroker: broker,
+    relaySettings: { heartbeatMs: config.relays.heartbeatMs },
     catalogue,
     store,
     audit,
-    apiKeys: new ApiKeyService(store),
+    apiKeys,
     configs: new ConfigService(store, catalogue, cipher, audit),
     runtimeConfigs: new RuntimeConfigService(store, cipher, audit),
     connectionTests: new ConnectionTestService(
@@ -78,15 +95,19 @@ export async function startApp(
       new ConnectionTestRunner(
         catalogue,
         new OutboundGuard(config.connectionTests.allowedCidrs),
-        new TestLimiter({
-          perTenant: config.connectionTests.perTenant,
-          perCredential: config.connectionTests.perCredential,
-          perReplica: config.connectionTests.perReplica,
-        }),
+        new TestLimiter(
+          {
+            perTenant: config.connectionTests.perTenant,
+            perCredential: config.connectionTests.perCredential,
+            perReplica: config.connectionTests.perReplica,
+          },
+          fleet.testSlots,
+          logger,
+        ),
         { extraCaCertificates: config.connectionTests.extraCaCertificates },
         logger,
       ),
-      hub,
+      broker,
       logger,
       metrics,
     ),
@@ -104,7 +125,8 @@ export async function startApp(
     logger,
     services,
     metrics,
-    readiness: () => checkReadiness(store, keys, logger),
+    readiness: () => checkReadiness(store, keys, logger, fleet.redis),
+    redis: fleet.redis,
     unhardened: overrides.unhardened,
   });
   hub.attach(http.fastify.server);
@@ -112,12 +134,16 @@ export async function startApp(
     await http.fastify.listen({ host: config.host, port: config.port });
   } catch (error) {
     await hub.close();
+    await fleet.close();
     await store.close();
     throw listenFailure(error, config.host, config.port);
   }
   const { address, port, family } = http.fastify.server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
-  logger.debug({ store: store.kind, keys: keys.source }, 'storage ready');
+  logger.debug(
+    { store: store.kind, keys: keys.source, replica: fleet.replicaId, shared: fleet.redis ? 'redis' : 'none' },
+    'storage ready',
+  );
   return {
     url: `http://${host}:${port}`,
     services,
@@ -125,6 +151,7 @@ export async function startApp(
       // Agents' sockets are upgraded connections: the HTTP drain would wait for them forever.
       await hub.close();
       await http.stop();
+      await fleet.close();
       await store.close();
     },
   };

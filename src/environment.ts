@@ -59,6 +59,11 @@ export interface PlugboardConfig {
   rateLimitPerMinute: number;
   /** Whether spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT is set). */
   tracing: boolean;
+  /**
+   * Set when PLUGBOARD_REDIS_URL is: replicas share relay agents, rate limits, test limits and
+   * revocations through Redis. Absent, one process keeps them in memory.
+   */
+  redis?: { url: string };
   relays: {
     /** How often agents say they are alive; an agent silent for three of these is DEGRADED. */
     heartbeatMs: number;
@@ -150,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
     tracing:
       Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) &&
       env.OTEL_SDK_DISABLED !== 'true',
+    redis: env.PLUGBOARD_REDIS_URL ? { url: redisUrl(env.PLUGBOARD_REDIS_URL) } : undefined,
     relays: {
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
       jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),
@@ -178,6 +184,17 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     }
   }
   return list;
+}
+
+/** redis:// or rediss:// (TLS), with an optional user, password and database number. */
+function redisUrl(raw: string): string {
+  const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!parsed || !['redis:', 'rediss:'].includes(parsed.protocol) || !parsed.hostname) {
+    throw new InputError(
+      'PLUGBOARD_REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 or rediss://:password@redis.example.com:6380/0.',
+    );
+  }
+  return raw;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

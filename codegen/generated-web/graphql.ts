@@ -65,6 +65,7 @@ export type ConnectionTestErrorCode =
   | 'RELAY_NOT_ALLOWED'
   | 'RELAY_OFFLINE'
   | 'RELAY_REVOKED'
+  | 'RELAY_SERVICE_UNAVAILABLE'
   | 'RELAY_TIMEOUT'
   | 'TENANT_NOT_FOUND'
   | 'TEST_RATE_LIMITED'
@@ -368,13 +369,13 @@ export type RegisterRelayInput = {
   name: string;
 };
 
-/** Whether a relay's agent can take tests now. */
+/** Whether a relay's agents can take tests now. */
 export type RelayStatus =
-  /** An agent is connected but has missed heartbeats. */
+  /** Agents are connected, but some have missed heartbeats or are draining: see `agents`. Tests still run while one is online. */
   | 'DEGRADED'
   /** No agent is connected. */
   | 'OFFLINE'
-  /** An agent is connected and answering heartbeats. */
+  /** Agents are connected, and every one answers heartbeats and takes tests. */
   | 'ONLINE';
 
 /** Values for the REST API connector's settings. Omitted fields are left empty (on update, locked fields are kept). */

@@ -22,8 +22,9 @@ export interface CreatedApiKey {
 
 /**
  * API keys: created with a role in one tenant, shown once, stored as a SHA-256 hash, revoked
- * by id. Verification costs one point read, then is remembered briefly; revoking through this
- * service forgets it at once (other replicas within VERIFIED_TTL_MS).
+ * by id. Verification costs one point read, then is remembered briefly; revoking forgets it at
+ * once here, and `onRevoked` tells the other replicas to forget it too (fleet events). A
+ * replica that missed such news calls `forgetAll`; at worst a key lives VERIFIED_TTL_MS.
  */
 export class ApiKeyService {
   private readonly verified = new Map<string, { principal: Principal; expires: number }>();
@@ -33,7 +34,10 @@ export class ApiKeyService {
    */
   private revocations = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly onRevoked: (tenantId: string, keyId: string) => void = () => {},
+  ) {}
 
   async create(tenantId: string, role: Role, name: string, createdBy: string): Promise<CreatedApiKey> {
     if (!TENANT_ID_PATTERN.test(tenantId)) {
@@ -102,10 +106,22 @@ export class ApiKeyService {
   async revoke(tenantId: string, keyId: string): Promise<boolean> {
     this.revocations += 1;
     const revoked = await this.store.apiKeys.revoke(tenantId, keyId, new Date().toISOString());
+    this.forget(tenantId, keyId);
+    if (revoked) this.onRevoked(tenantId, keyId);
+    return revoked;
+  }
+
+  /** Stops trusting a remembered verification of this key (revoked here or on another replica). */
+  forget(tenantId: string, keyId: string): void {
     this.revocations += 1;
     for (const [hash, { principal }] of this.verified) {
       if (principal.tenantId === tenantId && principal.actor === `api-key:${keyId}`) this.verified.delete(hash);
     }
-    return revoked;
+  }
+
+  /** Forgets every remembered verification: news of a revocation may have been missed. */
+  forgetAll(): void {
+    this.revocations += 1;
+    this.verified.clear();
   }
 }

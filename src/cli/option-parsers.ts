@@ -1,5 +1,7 @@
+import { hostname } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import ipaddr from 'ipaddr.js';
+import { AGENT_NAME_PATTERN } from '../relay/relay.protocol';
 
 /** A host name as RFC 1123 allows it: dot-separated labels of letters, digits and hyphens. */
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -38,4 +40,23 @@ export function positiveIntegerOption(value: string): number {
   if (!Number.isInteger(number) || number < 1)
     throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}".`);
   return number;
+}
+
+/** A relay agent's name: letters, digits, dots, hyphens and underscores, up to 64. */
+export function agentNameOption(value: string): string {
+  if (!AGENT_NAME_PATTERN.test(value)) {
+    throw new InvalidArgumentError(
+      `expected up to 64 letters, digits, dots, hyphens and underscores, starting with a letter or digit; got "${value}".`,
+    );
+  }
+  return value;
+}
+
+/** The host name, made into a valid agent name. */
+export function defaultAgentName(): string {
+  const name = hostname()
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 64);
+  return name || 'agent';
 }

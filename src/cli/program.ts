@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { allowListOption, positiveIntegerOption, urlOption } from './option-parsers';
+import { agentNameOption, allowListOption, defaultAgentName, positiveIntegerOption, urlOption } from './option-parsers';
 
 /** What each command does; main.ts wires them to the app. */
 export interface CliActions {
@@ -8,7 +8,14 @@ export interface CliActions {
   keysList(options: { tenant: string; json?: boolean }): Promise<void>;
   keysRevoke(options: { tenant: string; id: string }): Promise<void>;
   kek(action: 'rotate' | 'rewrap'): Promise<void>;
-  relay(options: { server: URL; token?: string; allow: string[]; concurrency: number }): Promise<void>;
+  relay(options: {
+    server: URL;
+    token?: string;
+    allow: string[];
+    concurrency: number;
+    name: string;
+    drain?: boolean;
+  }): Promise<void>;
   schema(action: 'print' | 'emit', file?: string): Promise<void>;
 }
 
@@ -81,6 +88,18 @@ export function buildProgram(actions: CliActions, version: string): Command {
         .default([], 'anywhere'),
     )
     .addOption(new Option('--concurrency <n>', 'tests run at once').argParser(positiveIntegerOption).default(8))
+    .addOption(
+      new Option('--name <name>', "this agent's name within its relay; each host of a relay's group has its own")
+        .env('PLUGBOARD_RELAY_AGENT_NAME')
+        .argParser(agentNameOption)
+        .default(defaultAgentName(), 'the host name'),
+    )
+    .addOption(
+      new Option(
+        '--drain',
+        'do not run an agent: ask the running agent named --name to finish its tests and stop, then exit',
+      ),
+    )
     .action((options) => actions.relay(options));
 
   const schema = program.command('schema').description('the schema SDL, with form-metadata directives');

@@ -125,7 +125,7 @@ export class ConnectionTestRunner {
     ].join('|');
     let release: () => void;
     try {
-      release = this.limiter.acquire(request.tenantId, credential);
+      release = await this.limiter.acquire(request.tenantId, credential);
     } catch (error) {
       if (error instanceof TestFailure) return finish('REFUSED', [], [error.error], form.fields, scrubber);
       throw error;

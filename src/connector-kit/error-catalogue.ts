@@ -291,6 +291,12 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     message: "The relay agent's allowlist does not include this target.",
     hint: "Add the host to the relay agent's allowlist, or pick another relay.",
   },
+  [Code.RELAY_SERVICE_UNAVAILABLE]: {
+    category: Category.RELAY,
+    retryable: true,
+    message: 'Plugboard cannot reach the service that connects it to relay agents right now.',
+    hint: 'This is on Plugboard’s side, not your network’s: try again in a minute. Your agents reconnect by themselves.',
+  },
   [Code.INTERNAL]: {
     category: Category.INTERNAL,
     retryable: true,

@@ -1,15 +1,18 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../auth/principal';
+import type { RelayLiveState } from '../fleet/agent-snapshot';
 import type { StoredConfig, StoredRelay } from '../store/store.types';
 import type { Services } from './services';
 
 /**
  * Per-request batching: every config or relay a request touches is read in one store call per
- * kind, however many list items ask for it. Scoped to the caller's tenant by construction.
+ * kind (and relays' live state in one directory read), however many list items ask for it. Scoped to the caller's tenant by construction.
  */
 export interface Loaders {
   configById: DataLoader<string, StoredConfig | undefined>;
   relayById: DataLoader<string, StoredRelay | undefined>;
+  /** Relays' live state from their agents: one directory read for every relay in the request. */
+  relayState: DataLoader<string, RelayLiveState>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], found: T[]): (T | undefined)[] {
@@ -21,5 +24,9 @@ export function createLoaders(services: Services, principal: Principal): Loaders
   return {
     configById: new DataLoader(async (ids) => byId(ids, await services.store.configs.getMany(principal.tenantId, ids))),
     relayById: new DataLoader(async (ids) => byId(ids, await services.store.relays.getMany(principal.tenantId, ids))),
+    relayState: new DataLoader(async (ids) => {
+      const states = await services.relayBroker.states(principal.tenantId, ids);
+      return ids.map((id) => states.get(id) ?? new Error(`no state for relay ${id}`));
+    }),
   };
 }

@@ -18,5 +18,7 @@ export interface Services {
   audit: AuditLog;
   connectionTests: ConnectionTestService;
   relays: RelayService;
-  relayHub: RelayBroker;
+  relayBroker: RelayBroker;
+  /** How relays' live state is judged (an agent silent for three heartbeats is DEGRADED). */
+  relaySettings: { heartbeatMs: number };
 }

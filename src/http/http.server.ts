@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../environment';
+import type { RedisConnection } from '../fleet/redis-connection';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
 import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';
@@ -29,6 +30,7 @@ import { addConditionalGets } from './etag';
 import { assertInputNesting } from './input-nesting';
 import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
+import { registerRelayDrain } from './relay-drain.route';
 import { addRequestTracing } from './request-tracing';
 import { serveWebClient, WEB_CLIENT_CSP } from './web-client';
 
@@ -40,6 +42,8 @@ export interface HttpServerDeps {
   metrics: Metrics;
   /** Whether the store and keys work, for /readyz. */
   readiness: () => Promise<Readiness>;
+  /** Shared by the replicas for rate limits; absent on one process. */
+  redis?: RedisConnection;
   /**
    * Bench only (bench/hardening.ts): without document limits, rate limits, security headers and
    * the introspection and trusted-documents policies, to measure what they cost. Not reachable
@@ -65,7 +69,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics. */
+/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics, and for relay agents /relay (WebSocket) and /relay/drain. */
 export async function createHttpServer({
   config,
   schema,
@@ -73,6 +77,7 @@ export async function createHttpServer({
   services,
   metrics,
   readiness,
+  redis,
   unhardened = false,
 }: HttpServerDeps): Promise<HttpServer> {
   const fastify = Fastify({
@@ -104,7 +109,7 @@ export async function createHttpServer({
   if (config.corsOrigins.length) {
     await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   }
-  const rateLimit = new RequestRateLimit(config.rateLimitPerMinute);
+  const rateLimit = new RequestRateLimit(config.rateLimitPerMinute, redis);
   const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
   const trusted = TrustedDocuments.fromFile(config.trustedDocuments.manifestFile);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -172,8 +177,9 @@ export async function createHttpServer({
       .code(state.ready ? 200 : 503)
       .send({ status: state.ready ? 'ready' : 'not ready', checks: state.checks });
   });
+  registerRelayDrain(fastify, services);
   fastify.get('/metrics', async (_request, reply) => {
-    metrics.relayAgents.set(services.relayHub.connectedAgents());
+    metrics.relayAgents.set(services.relayBroker.connectedAgents());
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // Apollo's stop runs the drain plugin, which closes fastify: stopping goes through Apollo.

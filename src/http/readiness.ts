@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RedisConnection } from '../fleet/redis-connection';
 import type { Logger } from '../logger';
 import type { KeyEncryptionKeys } from '../secrets/key-encryption.port';
 import type { Store } from '../store/store.port';
@@ -6,14 +7,23 @@ import type { StoredDataKey } from '../store/store.types';
 
 export interface Readiness {
   ready: boolean;
-  checks: { store: 'ok' | 'failing'; keys: 'ok' | 'failing' };
+  /** `redis` only when replicas share it (PLUGBOARD_REDIS_URL). */
+  checks: { store: CheckState; keys: CheckState; redis?: CheckState };
 }
 
+type CheckState = 'ok' | 'failing';
+
 /**
- * Whether this replica can serve: the store answers, and the key-encryption keys can wrap and
- * unwrap. Failures are logged in full; the answer names only which check failed.
+ * Whether this replica can serve: the store answers, the key-encryption keys can wrap and
+ * unwrap, and Redis answers when replicas share it (without it, relays on other replicas are
+ * out of reach). Failures are logged in full; the answer names only which check failed.
  */
-export async function checkReadiness(store: Store, keys: KeyEncryptionKeys, logger: Logger): Promise<Readiness> {
+export async function checkReadiness(
+  store: Store,
+  keys: KeyEncryptionKeys,
+  logger: Logger,
+  redis?: Pick<RedisConnection, 'ping'>,
+): Promise<Readiness> {
   const check = async (name: string, run: () => Promise<unknown>) => {
     try {
       await run();
@@ -23,7 +33,7 @@ export async function checkReadiness(store: Store, keys: KeyEncryptionKeys, logg
       return 'failing' as const;
     }
   };
-  const [storeState, keysState] = await Promise.all([
+  const [storeState, keysState, redisState] = await Promise.all([
     check('store', () => store.ping()),
     check('keys', async () => {
       const probe = randomBytes(32);
@@ -42,6 +52,8 @@ export async function checkReadiness(store: Store, keys: KeyEncryptionKeys, logg
       }
       if (stored) await keys.unwrap(stored.tenantId, stored.kekId, stored.wrapped);
     }),
+    redis ? check('redis', () => redis.ping()) : undefined,
   ]);
-  return { ready: storeState === 'ok' && keysState === 'ok', checks: { store: storeState, keys: keysState } };
+  const checks = { store: storeState, keys: keysState, ...(redisState ? { redis: redisState } : {}) };
+  return { ready: Object.values(checks).every((state) => state === 'ok'), checks };
 }

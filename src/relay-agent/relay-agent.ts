@@ -7,7 +7,15 @@ import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
 import { testError } from '../connector-kit/connection-test.failure';
 import type { ConnectionTestOutcome } from '../connector-kit/connection-test.result';
 import type { Logger } from '../logger';
-import { type AgentMessage, CLOSE_REVOKED, type HubMessage, parseMessage, RELAY_PATH } from '../relay/relay.protocol';
+import {
+  AGENT_NAME_HEADER,
+  type AgentMessage,
+  CLOSE_DRAINED,
+  CLOSE_REVOKED,
+  type HubMessage,
+  parseMessage,
+  RELAY_PATH,
+} from '../relay/relay.protocol';
 import { AgentDestinations } from './agent-destinations';
 
 export interface RelayAgentOptions {
@@ -18,6 +26,8 @@ export interface RelayAgentOptions {
   allow: string[];
   /** Tests run at once; more are refused with TEST_RATE_LIMITED. */
   concurrency: number;
+  /** Its name within the relay: agents of one relay on different hosts each have their own. */
+  name: string;
   /** Reconnection backoff: the first delay and the cap, in ms. */
   backoff: { initialMs: number; maxMs: number };
   agentVersion: string;
@@ -37,6 +47,8 @@ export class RelayAgent {
   private heartbeat?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
   private stopped = false;
+  private draining = false;
+  private running = 0;
   private readonly runner: ConnectionTestRunner;
   /** Resolves when the agent stops for good: 0 when asked to, 2 when its token is refused. */
   readonly finished: Promise<number>;
@@ -62,7 +74,9 @@ export class RelayAgent {
   start(): void {
     const url = `${this.options.server.replace(/^http/, 'ws').replace(/\/+$/, '')}${RELAY_PATH}`;
     this.options.logger.info({ url }, 'connecting to Plugboard');
-    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${this.options.token}` } });
+    const socket = new WebSocket(url, {
+      headers: { authorization: `Bearer ${this.options.token}`, [AGENT_NAME_HEADER]: this.options.name },
+    });
     this.socket = socket;
     socket.on('unexpected-response', (_request, response) => {
       if (response.statusCode === 401) {
@@ -82,6 +96,10 @@ export class RelayAgent {
         this.options.logger.error('Plugboard revoked this relay token');
         return this.stop(2);
       }
+      if (code === CLOSE_DRAINED || this.draining) {
+        this.options.logger.info('drained: every running test finished; stopping');
+        return this.stop(0);
+      }
       this.scheduleReconnect();
     });
   }
@@ -93,9 +111,14 @@ export class RelayAgent {
       clearInterval(this.heartbeat);
       this.heartbeat = setInterval(() => this.send(socket, { type: 'ping' }), message.heartbeatMs);
       this.options.logger.info('connected; waiting for tests');
+    } else if (message?.type === 'drain') {
+      this.options.logger.info('Plugboard asked this agent to drain');
+      this.drain();
     } else if (message?.type === 'test') {
       const { id, request } = message;
+      this.running += 1;
       this.run({ ...request, savedLockedFields: new Set(request.savedLockedFields) }).then((outcome) => {
+        this.running -= 1;
         this.options.logger.info(
           {
             connector: request.connectorKey,
@@ -119,6 +142,22 @@ export class RelayAgent {
 
   private send(socket: WebSocket, message: AgentMessage): void {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  /**
+   * Stops taking tests and stops once the running ones have answered: Plugboard sends nothing
+   * new, then closes with CLOSE_DRAINED. Not connected: stops at once.
+   */
+  drain(): void {
+    if (this.draining || this.stopped) return;
+    this.draining = true;
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN) {
+      this.stop(0);
+      return;
+    }
+    this.options.logger.info({ running: this.running }, 'draining: finishing running tests, taking no new ones');
+    this.send(socket, { type: 'draining' });
   }
 
   /** Exponential backoff with jitter: between half and all of min(cap, initial × 2^attempts). */

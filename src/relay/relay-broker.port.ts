@@ -1,30 +1,28 @@
 import type { ConnectionTestOutcome } from '../connector-kit/connection-test.result';
+import type { AgentSnapshot, RelayLiveState } from '../fleet/agent-snapshot';
 import type { RelayedTestRequest } from './relay.protocol';
+import type { AgentAnswer } from './relay-hub';
 
-export type RelayStatus = 'ONLINE' | 'OFFLINE' | 'DEGRADED';
-
-/** What the broker knows of a relay's agent right now. */
-export interface RelayLiveState {
-  status: RelayStatus;
-  connectedSince: Date | null;
-  lastSeenAt: Date | null;
-  agentVersion: string | null;
-  hostname: string | null;
-}
+export type { RelayLiveState, RelayStatus } from '../fleet/agent-snapshot';
 
 /**
- * How the rest of Plugboard reaches relay agents, wherever they are connected. `RelayHub` is the
- * single-replica implementation (the agent is connected to this process). With several
- * replicas, an implementation over a shared message engine (Azure Web PubSub, or Redis pub/sub)
- * forwards to the replica that holds the agent's connection — see docs/relays.md.
+ * How the rest of Plugboard reaches relay agents, wherever they are connected: on this process,
+ * or (with Redis) on another replica. Implemented by `RelayDispatcher`.
  */
 export interface RelayBroker {
-  /** Runs a test on a relay's agent: its outcome, or a RELAY_* failure. */
+  /** Runs a test on one of a relay's agents (the least busy): its outcome, or a RELAY_* failure. */
   dispatch(tenantId: string, relayId: string, request: RelayedTestRequest): Promise<ConnectionTestOutcome>;
-  /** Whether a relay's agent is connected, and what it reported. */
-  state(tenantId: string, relayId: string): RelayLiveState;
-  /** Drops a relay's agent at once (token revoked or rotated). */
-  disconnect(tenantId: string, relayId: string): void;
-  /** How many agents are connected here, for metrics. */
+  /** What each relay's agents report, in one directory read for all of them. */
+  states(tenantId: string, relayIds: readonly string[]): Promise<Map<string, RelayLiveState>>;
+  /** Asks a relay's agent to finish its tests and stop; false when no agent has that name. */
+  drain(tenantId: string, relayId: string, agent: string): Promise<boolean>;
+  /** Drops a relay's agents at once, on every replica (token revoked or rotated). */
+  disconnect(tenantId: string, relayId: string): Promise<void>;
+  /** How many agents are connected to this process, for metrics. */
   connectedAgents(): number;
+}
+
+/** Sends a test to an agent held by another replica. */
+export interface RemoteAgentJobs {
+  send(agent: AgentSnapshot, request: RelayedTestRequest): Promise<AgentAnswer>;
 }

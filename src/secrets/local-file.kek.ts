@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors';
 import type { KeyEncryptionKeys } from './key-encryption.port';
@@ -36,7 +45,7 @@ export class LocalFileKeys extends Keyring implements KeyEncryptionKeys {
         );
       }
       const id = newKeyId();
-      LocalFileKeys.write(file, { active: id, keys: { [id]: newKeyMaterial() } });
+      LocalFileKeys.writeIfAbsent(file, { active: id, keys: { [id]: newKeyMaterial() } });
     }
     let contents: KeyringContents;
     try {
@@ -45,6 +54,25 @@ export class LocalFileKeys extends Keyring implements KeyEncryptionKeys {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new InputError(`The key file ${file} cannot be read as a keyring: ${reason}`);
+    }
+  }
+
+  /**
+   * Creates the file only if no other process did meanwhile (replicas sharing a data directory
+   * start together): a hard link fails rather than replaces, so exactly one keyring wins and
+   * every process reads that one.
+   */
+  private static writeIfAbsent(file: string, contents: KeyringContents): void {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(contents, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
     }
   }
 

@@ -16,6 +16,8 @@ export interface SecretLocation {
 const valueContext = ({ tenantId, configId, field }: SecretLocation) =>
   `plugboard:field:v1:${tenantId}:${configId}:${field}`;
 
+const messageContext = (tenantId: string, purpose: string) => `plugboard:message:v1:${tenantId}:${purpose}`;
+
 /** How long an unwrapped data key stays in memory before it is unwrapped again. */
 const DATA_KEY_TTL_MS = 5 * 60_000;
 
@@ -42,6 +44,21 @@ export class SecretCipher {
   async decrypt(location: SecretLocation, value: EncryptedValue): Promise<string> {
     const key = await this.dataKeyOf(location.tenantId);
     return open(key, value, valueContext(location)).toString('utf8');
+  }
+
+  /**
+   * Seals a message that crosses shared infrastructure between replicas (a relayed test's values
+   * on Redis), under the tenant's data key and bound to what it is for: Redis sees ciphertext,
+   * and a message forged or replayed under another purpose fails to open.
+   */
+  async sealMessage(tenantId: string, purpose: string, plaintext: string): Promise<EncryptedValue> {
+    const key = await this.dataKeyOf(tenantId);
+    return { alg: 'A256GCM', ...seal(key, Buffer.from(plaintext, 'utf8'), messageContext(tenantId, purpose)) };
+  }
+
+  async openMessage(tenantId: string, purpose: string, value: EncryptedValue): Promise<string> {
+    const key = await this.dataKeyOf(tenantId);
+    return open(key, value, messageContext(tenantId, purpose)).toString('utf8');
   }
 
   private async dataKeyOf(tenantId: string): Promise<Buffer> {

@@ -1,6 +1,7 @@
+import { type AgentSnapshot, agentStatus } from '../../fleet/agent-snapshot';
 import type { StoredRelay } from '../../store/store.types';
 import { toGlobalId } from '../global-id';
-import { Relay } from './relay.type';
+import { Relay, RelayAgent, RelayAgentStatusName } from './relay.type';
 
 /**
  * A stored relay as the schema shows it. What the store knows is mapped here; what its agent
@@ -20,4 +21,18 @@ export function toRelay(record: StoredRelay): Relay {
 
 export function toRelayOrNull(record: StoredRelay | undefined): Relay | null {
   return record ? toRelay(record) : null;
+}
+
+export function toRelayAgent(agent: AgentSnapshot, heartbeatMs: number): RelayAgent {
+  return Object.assign(new RelayAgent(), {
+    name: agent.name,
+    status: RelayAgentStatusName[agentStatus(agent, heartbeatMs)],
+    hostname: agent.hostname,
+    agentVersion: agent.agentVersion,
+    connectedSince: new Date(agent.connectedSince),
+    lastSeenAt: new Date(agent.lastSeenAt),
+    testsRunning: agent.testsRunning,
+    testsRun: agent.testsRun,
+    testsFailed: agent.testsFailed,
+  });
 }

@@ -2,8 +2,17 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { Permission } from '../../auth/principal';
 import { type GraphQLContext, principalOf } from '../context';
 import { localIdOf } from '../global-id';
-import { toRelay, toRelayOrNull } from './relay.mapping';
-import { RegisterRelayInput, Relay, RelayStatusName, RelayTokenPayload, RevokeRelayPayload } from './relay.type';
+import { toRelay, toRelayAgent, toRelayOrNull } from './relay.mapping';
+import {
+  DrainRelayAgentInput,
+  DrainRelayAgentPayload,
+  RegisterRelayInput,
+  Relay,
+  RelayAgent,
+  RelayStatusName,
+  RelayTokenPayload,
+  RevokeRelayPayload,
+} from './relay.type';
 
 const READ: Permission = 'configs:read';
 const ADMIN: Permission = 'admin';
@@ -65,31 +74,65 @@ export class RelayResolver {
     return relay ? { relay: toRelayOrNull(relay), errors: [] } : { relay: null, errors: notFound };
   }
 
+  @Authorized(ADMIN)
+  @Mutation(() => DrainRelayAgentPayload, {
+    description:
+      'Asks one agent of a relay to finish its running tests and stop; no new tests go to it. Its operator does the same with `plugboard relay --drain`. Admins only.',
+  })
+  async drainRelayAgent(
+    @Arg('input', () => DrainRelayAgentInput) input: DrainRelayAgentInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<DrainRelayAgentPayload> {
+    const principal = principalOf(context);
+    const localId = localIdOf('Relay', input.relayId);
+    const relay = localId ? await context.services.relays.get(principal, localId) : undefined;
+    if (!relay) return { relay: null, errors: [{ ...notFound[0], field: 'relayId' }] };
+    const draining = await context.services.relayBroker.drain(principal.tenantId, relay.id, input.agent);
+    if (!draining) {
+      return {
+        relay: null,
+        errors: [{ field: 'agent', code: 'NOT_FOUND', message: `No agent named "${input.agent}" is connected.` }],
+      };
+    }
+    return { relay: toRelay(relay), errors: [] };
+  }
+
   @FieldResolver(() => RelayStatusName)
-  status(@Root() relay: Relay, @Ctx() context: GraphQLContext): RelayStatusName {
-    return RelayStatusName[liveState(relay, context).status];
+  async status(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<RelayStatusName> {
+    return RelayStatusName[(await liveState(relay, context)).status];
   }
 
   @FieldResolver(() => Date, { nullable: true })
-  lastSeenAt(@Root() relay: Relay, @Ctx() context: GraphQLContext): Date | null {
-    return liveState(relay, context).lastSeenAt;
+  async lastSeenAt(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<Date | null> {
+    return (await liveState(relay, context)).lastSeenAt;
   }
 
   @FieldResolver(() => Date, { nullable: true })
-  connectedSince(@Root() relay: Relay, @Ctx() context: GraphQLContext): Date | null {
-    return liveState(relay, context).connectedSince;
+  async connectedSince(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<Date | null> {
+    return (await liveState(relay, context)).connectedSince;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  agentVersion(@Root() relay: Relay, @Ctx() context: GraphQLContext): string | null {
-    return liveState(relay, context).agentVersion;
+  async agentVersion(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<string | null> {
+    return (await liveState(relay, context)).agentVersion;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  hostname(@Root() relay: Relay, @Ctx() context: GraphQLContext): string | null {
-    return liveState(relay, context).hostname;
+  async hostname(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<string | null> {
+    return (await liveState(relay, context)).hostname;
+  }
+
+  @FieldResolver(() => [RelayAgent])
+  async agents(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<RelayAgent[]> {
+    const { heartbeatMs } = context.services.relaySettings;
+    return (await liveState(relay, context)).agents.map((agent) => toRelayAgent(agent, heartbeatMs));
+  }
+
+  @FieldResolver(() => Boolean)
+  async agentVersionsDiffer(@Root() relay: Relay, @Ctx() context: GraphQLContext): Promise<boolean> {
+    return (await liveState(relay, context)).agentVersionsDiffer;
   }
 }
 
-const liveState = (relay: Relay, context: GraphQLContext) =>
-  context.services.relayHub.state(relay.record.tenantId, relay.record.id);
+/** One read of the relay directory per request, for every relay and field that asks. */
+const liveState = (relay: Relay, context: GraphQLContext) => context.loaders().relayState.load(relay.record.id);

@@ -11,13 +11,62 @@ export enum RelayStatusName {
 
 registerEnumType(RelayStatusName, {
   name: 'RelayStatus',
-  description: "Whether a relay's agent can take tests now.",
+  description: "Whether a relay's agents can take tests now.",
   valuesConfig: {
-    ONLINE: { description: 'An agent is connected and answering heartbeats.' },
+    ONLINE: { description: 'Agents are connected, and every one answers heartbeats and takes tests.' },
     OFFLINE: { description: 'No agent is connected.' },
-    DEGRADED: { description: 'An agent is connected but has missed heartbeats.' },
+    DEGRADED: {
+      description:
+        'Agents are connected, but some have missed heartbeats or are draining: see `agents`. Tests still run while one is online.',
+    },
   },
 });
+
+export enum RelayAgentStatusName {
+  ONLINE = 'ONLINE',
+  DEGRADED = 'DEGRADED',
+  DRAINING = 'DRAINING',
+}
+
+registerEnumType(RelayAgentStatusName, {
+  name: 'RelayAgentStatus',
+  description: 'Whether one agent of a relay takes tests now.',
+  valuesConfig: {
+    ONLINE: { description: 'Connected, answering heartbeats, taking tests.' },
+    DEGRADED: { description: 'Connected, but silent for three heartbeats: no tests are sent to it.' },
+    DRAINING: { description: 'Finishing its running tests, then stopping: no new tests are sent to it.' },
+  },
+});
+
+@ObjectType({ description: 'One agent of a relay: a process on a host in the network, connected now.' })
+export class RelayAgent {
+  @Field({ description: 'Its name within the relay (`plugboard relay --name`; the host name by default).' })
+  name!: string;
+
+  @Field(() => RelayAgentStatusName, { description: 'Whether it takes tests now.' })
+  status!: RelayAgentStatusName;
+
+  @Field(() => String, { nullable: true, description: 'The host name it reports.' })
+  hostname!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The Plugboard version it runs.' })
+  agentVersion!: string | null;
+
+  @Field(() => Date, { description: 'Since when this connection has been open.' })
+  connectedSince!: Date;
+
+  @Field(() => Date, { description: 'When it last said anything.' })
+  lastSeenAt!: Date;
+
+  @Field(() => Int, { description: 'Tests running on it now.' })
+  testsRunning!: number;
+
+  @Field(() => Int, { description: 'Tests it ran on this connection.' })
+  testsRun!: number;
+
+  @Field(() => Int, { description: 'Of those, the ones that failed.' })
+  testsFailed!: number;
+}
 
 @ObjectType({
   implements: Node,
@@ -30,20 +79,36 @@ export class Relay extends Node {
   @Field({ description: 'The name the tenant gave it.' })
   name!: string;
 
-  @Field(() => RelayStatusName, { description: 'Whether its agent can take tests now (as this server sees it).' })
+  @Field(() => RelayStatusName, {
+    description: 'Whether its agents can take tests now, on whichever replica they are connected.',
+  })
   status!: RelayStatusName;
 
-  @Field(() => Date, { nullable: true, description: 'When its agent last said anything.' })
+  @Field(() => Date, { nullable: true, description: 'When any of its agents last said anything.' })
   lastSeenAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Since when its agent has been connected.' })
+  @Field(() => Date, { nullable: true, description: 'Since when its longest-connected agent has been connected.' })
   connectedSince!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The Plugboard version the agent runs.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Plugboard version its longest-connected online agent runs; `agents` has each one.',
+  })
   agentVersion!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The host name the agent reports.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The host name its longest-connected online agent reports; `agents` has each one.',
+  })
   hostname!: string | null;
+
+  @Field(() => [RelayAgent], {
+    description: 'Its agents connected now, longest-connected first. Tests go to the least busy online one.',
+  })
+  agents!: RelayAgent[];
+
+  @Field({ description: 'Whether its agents run different Plugboard versions (an upgrade under way, or forgotten).' })
+  agentVersionsDiffer!: boolean;
 
   @Field(() => Int, { description: 'Connection tests run through it.' })
   testsRun!: number;
@@ -85,6 +150,24 @@ export class RelayTokenPayload {
 @ObjectType({ description: 'The outcome of revokeRelay.' })
 export class RevokeRelayPayload {
   @Field(() => Relay, { nullable: true, description: 'The revoked relay.' })
+  relay!: Relay | null;
+
+  @Field(() => [FieldError], { description: 'Why nothing was done. Empty on success.' })
+  errors!: FieldError[];
+}
+
+@InputType({ description: 'Which agent of a relay to drain.' })
+export class DrainRelayAgentInput {
+  @Field(() => ID, { description: 'The relay.' })
+  relayId!: string;
+
+  @Field({ description: "The agent's name, as `agents { name }` shows it." })
+  agent!: string;
+}
+
+@ObjectType({ description: 'The outcome of drainRelayAgent.' })
+export class DrainRelayAgentPayload {
+  @Field(() => Relay, { nullable: true, description: 'The relay, its agent now DRAINING.' })
   relay!: Relay | null;
 
   @Field(() => [FieldError], { description: 'Why nothing was done. Empty on success.' })

@@ -48,12 +48,20 @@ const MIGRATIONS: string[] = [
   `,
 ];
 
+/**
+ * Brings the file to the latest version. Replicas sharing one file may start together: each
+ * step reads the version inside an IMMEDIATE transaction (the write lock), so it runs once, and
+ * the process that waited finds it done.
+ */
 export function migrate(db: Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let step = current; step < MIGRATIONS.length; step += 1) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[step]);
-      db.pragma(`user_version = ${step + 1}`);
-    })();
+  const nextStep = db.transaction((): boolean => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current >= MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[current]);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
+  });
+  while (nextStep.immediate()) {
+    // one migration per transaction
   }
 }
