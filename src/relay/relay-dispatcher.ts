@@ -16,6 +16,12 @@ import { NOT_STARTED, type RelayHub } from './relay-hub';
  * the next one takes it. An agent that drops a test it was running answers RELAY_DISCONNECTED.
  */
 export class RelayDispatcher implements RelayBroker {
+  /**
+   * Tests this replica has sent to each agent and not yet seen answered. Announced counts lag by
+   * a round trip, so a burst from one replica would otherwise all pick the same agent.
+   */
+  private readonly sent = new Map<string, number>();
+
   constructor(
     private readonly hub: RelayHub,
     private readonly directory: AgentDirectory,
@@ -33,13 +39,16 @@ export class RelayDispatcher implements RelayBroker {
       this.logger.warn({ err: error, tenantId, relayId }, 'relay directory unreadable');
       return relayFailure(testError(Code.RELAY_SERVICE_UNAVAILABLE));
     }
-    const online = agents
-      .filter((agent) => agentStatus(agent, this.options.heartbeatMs) === 'ONLINE')
-      .sort((a, b) => a.testsRunning - b.testsRunning || this.isLocal(b) - this.isLocal(a));
-    for (const agent of online) {
-      const answer = this.isLocal(agent)
-        ? await this.hub.run(agent.connectionId, request)
-        : ((await this.remote?.send(agent, request)) ?? NOT_STARTED);
+    const online = agents.filter((agent) => agentStatus(agent, this.options.heartbeatMs) === 'ONLINE');
+    const tried = new Set<string>();
+    for (;;) {
+      // Re-ranked before each attempt: the counts move while earlier candidates are tried.
+      const agent = online
+        .filter((candidate) => !tried.has(candidate.connectionId))
+        .sort((a, b) => this.load(a) - this.load(b) || this.isLocal(b) - this.isLocal(a))[0];
+      if (!agent) break;
+      tried.add(agent.connectionId);
+      const answer = await this.send(agent, request);
       if (answer !== NOT_STARTED) return answer;
     }
     const draining = agents.some((agent) => agent.draining);
@@ -49,6 +58,28 @@ export class RelayDispatcher implements RelayBroker {
         draining ? { message: "This relay's agents are draining: none takes new tests." } : {},
       ),
     );
+  }
+
+  private async send(agent: AgentSnapshot, request: RelayedTestRequest) {
+    const { connectionId } = agent;
+    this.sent.set(connectionId, (this.sent.get(connectionId) ?? 0) + 1);
+    try {
+      return this.isLocal(agent)
+        ? await this.hub.run(connectionId, request)
+        : ((await this.remote?.send(agent, request)) ?? NOT_STARTED);
+    } finally {
+      const left = (this.sent.get(connectionId) ?? 1) - 1;
+      if (left > 0) this.sent.set(connectionId, left);
+      else this.sent.delete(connectionId);
+    }
+  }
+
+  /**
+   * Tests running on an agent as far as this replica knows: the announced count (every
+   * replica's tests, a round trip late) or the ones sent from here (exact), whichever is more.
+   */
+  private load(agent: AgentSnapshot): number {
+    return Math.max(agent.testsRunning, this.sent.get(agent.connectionId) ?? 0);
   }
 
   private isLocal(agent: AgentSnapshot): number {

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   CreateApiKeyDocument,
   CreateConnectorConfigDocument,
+  DrainRelayAgentDocument,
   EditConnectorConfigDocument,
   RegisterRelayDocument,
   RevokeApiKeyDocument,
@@ -453,11 +454,22 @@ describe('relays', () => {
     await control(page, 'relayId').selectOption(relay.relay.id);
     await field(page, 'relayId').getByText('dc-east is offline').waitFor();
 
-    const agent = startAgent(server.url, relay.token);
+    const agent = startAgent(server.url, relay.token, ['--name', 'east-1']);
     agents.push(agent);
     // The picker refreshes by itself: no reload, no click.
     await field(page, 'relayId').getByText('dc-east is online').waitFor({ timeout: 15_000 });
+    // A second host joins the group: the line names each agent; draining it leaves one.
+    const second = startAgent(server.url, relay.token, ['--name', 'east-2']);
+    agents.push(second);
+    await field(page, 'relayId')
+      .getByText('dc-east is online: east-1 online, east-2 online.')
+      .waitFor({ timeout: 15_000 });
     await screenshot(page, '09-relay-picker-online', field(page, 'relayId'));
+    await execute(server.url, DrainRelayAgentDocument, { input: { relayId: relay.relay.id, agent: 'east-2' } }, admin);
+    expect(await second.exited).toBe(0);
+    await field(page, 'relayId')
+      .getByText(/^dc-east is online on /)
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Test connection' }).click();
     await toast().getByText('through the relay').waitFor();
 

@@ -7,12 +7,14 @@ export interface TcpProxy {
   dropAll(): void;
   /** While down, new connections are cut as soon as they open: the network stays out. */
   setDown(down: boolean): void;
+  /** New connections go to another server, as a load balancer does when one replica dies. */
+  retarget(target: string): void;
   stop(): Promise<void>;
 }
 
 /** A TCP proxy to a local server, whose connections a test can cut. */
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
-  const { hostname, port } = new URL(target);
+  let { hostname, port } = new URL(target);
   const sockets = new Set<Socket>();
   let down = false;
   const track = (socket: Socket) => {
@@ -35,6 +37,9 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     dropAll: () => {
       for (const socket of sockets) socket.destroy();
+    },
+    retarget: (next) => {
+      ({ hostname, port } = new URL(next));
     },
     setDown: (value) => {
       down = value;

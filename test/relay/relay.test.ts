@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import WebSocket from 'ws';
 import {
   RegisterRelayDocument,
   RelayDocument,
@@ -272,5 +273,68 @@ describe('relays', () => {
   it('refuses an agent without a valid token', async () => {
     const stranger = agent('pbr_default.00000000000000000000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(await stranger.exited).toBe(2);
+  });
+});
+
+describe('relay agent groups on one process', () => {
+  /** An agent speaking the protocol by hand, to report a version the build does not have. */
+  async function handMadeAgent(token: string, name: string, agentVersion: string) {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/relay`, {
+      headers: { authorization: `Bearer ${token}`, 'x-plugboard-agent-name': name },
+    });
+    await new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'hello', agentVersion, hostname: 'old-host' }));
+    return socket;
+  }
+
+  it('lists each agent of a relay, and says when they run different versions', async () => {
+    const relay = await register(admin, 'site-group');
+    agent(relay.token, ['--name', 'current']);
+    const old = await handMadeAgent(relay.token, 'legacy', '0.9.0');
+    try {
+      const shown = await waitFor(
+        async () => (await execute(server.url, RelayDocument, { id: relay.id }, admin)).data?.relay,
+        (value) => value?.agents.length === 2,
+      );
+      expect(shown?.agents.map((one) => [one.name, one.agentVersion]).sort()).toEqual([
+        ['current', expect.not.stringMatching(/^0\.9\.0$/)],
+        ['legacy', '0.9.0'],
+      ]);
+      expect(shown?.agentVersionsDiffer).toBe(true);
+      expect(JSON.stringify(shown)).not.toContain(relay.token);
+    } finally {
+      old.close();
+    }
+  });
+
+  it('refuses an agent name outside letters, digits, dots, hyphens and underscores', async () => {
+    const relay = await register(admin, 'site-named');
+    const badly = startAgent(server.url, relay.token, ['--name', 'no spaces']);
+    expect(await badly.exited).toBe(1);
+    expect(badly.output()).toContain('--name');
+    const refused = new WebSocket(`${server.url.replace('http', 'ws')}/relay`, {
+      headers: { authorization: `Bearer ${relay.token}`, 'x-plugboard-agent-name': '../x' },
+    });
+    const status = await new Promise((resolve) =>
+      refused.once('unexpected-response', (_request, response) => resolve(response.statusCode)),
+    );
+    expect(status).toBe(400);
+  });
+
+  it('drains on SIGTERM: the agent finishes its running test before it stops', async () => {
+    const relay = await register(admin, 'site-sigterm');
+    const running = agent(relay.token, ['--name', 'stopping']);
+    await online(relay.id);
+    answer = (response) => setTimeout(() => response.end('{}'), 800);
+    const inFlight = test({ relayId: relay.id });
+    await waitFor(
+      async () => (await execute(server.url, RelayDocument, { id: relay.id }, admin)).data?.relay?.agents[0],
+      (one) => one?.testsRunning === 1,
+    );
+    running.child.kill('SIGTERM');
+    expect((await inFlight).data?.testConnection.ok).toBe(true);
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toContain('drained');
+    answer = (response) => response.end('{}');
   });
 });

@@ -8,9 +8,26 @@ export interface RelayDirectory {
 
 const STATUS_TEXT: Record<RelayPartsFragment['status'], string> = {
   ONLINE: 'online',
-  DEGRADED: 'degraded (heartbeats late)',
+  DEGRADED: 'degraded (an agent is late or draining)',
   OFFLINE: 'offline',
 };
+
+type Agent = RelayPartsFragment['agents'][number];
+
+const AGENT_TEXT: Record<Agent['status'], string> = {
+  ONLINE: 'online',
+  DEGRADED: 'late',
+  DRAINING: 'draining',
+};
+
+/** "dc01 online, dc02 draining" — each agent of a group, for the status line. */
+function agentsText(relay: RelayPartsFragment): string {
+  if (relay.agents.length < 2) {
+    return `${relay.hostname ? ` on ${relay.hostname}` : ''}${relay.agentVersion ? `, agent ${relay.agentVersion}` : ''}`;
+  }
+  const each = relay.agents.map((agent) => `${agent.name} ${AGENT_TEXT[agent.status]}`).join(', ');
+  return `: ${each}${relay.agentVersionsDiffer ? ' (agents run different versions)' : ''}`;
+}
 
 interface RelayPickerProps {
   id: string;
@@ -51,8 +68,7 @@ export function RelayPicker({ id, value, directory, describedBy, invalid, onChan
         ) : chosen ? (
           <span class={`status-${chosen.status.toLowerCase()}`} data-relay-status={chosen.status}>
             {chosen.name} is {STATUS_TEXT[chosen.status]}
-            {chosen.hostname ? ` on ${chosen.hostname}` : ''}
-            {chosen.agentVersion ? `, agent ${chosen.agentVersion}` : ''}.
+            {agentsText(chosen)}.
           </span>
         ) : active.length === 0 ? (
           'No relays registered for your organisation.'
