@@ -57,9 +57,9 @@ export class RedisFleetEvents implements FleetEvents {
       if (message && message.from !== replicaId) void events.local.publish(message.event);
     });
     redis.onResubscribed(() => void events.local.publish({ type: 'events-missed' }));
-    await redis.subscriber.subscribe(CHANNEL).catch(() => {
-      // Down at startup: ioredis subscribes once it connects (autoResubscribe keeps it).
-    });
+    // Not awaited: with Redis down at startup the command waits in ioredis's queue until it
+    // connects, and the server must start meanwhile (and say it is not ready).
+    redis.subscriber.subscribe(CHANNEL).catch(() => {});
     return events;
   }
 

@@ -69,7 +69,8 @@ export class RedisRelayJobs implements RemoteAgentJobs {
       if (channel === mine) void jobs.runJob(text);
       else if (channel === replies) jobs.receiveReply(text);
     });
-    await redis.subscriber.subscribe(mine, replies).catch(() => {});
+    // Not awaited: queued until Redis is reachable (see RedisFleetEvents.open).
+    redis.subscriber.subscribe(mine, replies).catch(() => {});
     return jobs;
   }
 

@@ -366,8 +366,19 @@ describe('when Redis or a replica goes away', () => {
       admin,
     );
     expect(saved.data?.createConnectorConfig.errors).toEqual([]);
-
-    await redis.restart();
+    // A replica that starts while Redis is down starts anyway, and says it is not ready.
+    const late = await startReplica(env);
+    try {
+      expect((await fetch(`${late.url}/readyz`)).status).toBe(503);
+      await redis.restart();
+      await waitFor(
+        async () => (await fetch(`${late.url}/readyz`)).status,
+        (status) => status === 200,
+        15_000,
+      );
+    } finally {
+      await late.kill();
+    }
     await waitFor(
       async () => (await fetch(`${url(B)}/readyz`)).status,
       (status) => status === 200,
