@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { agentNameOption, allowListOption, defaultAgentName, positiveIntegerOption, urlOption } from './option-parsers';
+import type { RelayOptions } from './relay.command';
 
 /** What each command does; main.ts wires them to the app. */
 export interface CliActions {
@@ -8,14 +9,7 @@ export interface CliActions {
   keysList(options: { tenant: string; json?: boolean }): Promise<void>;
   keysRevoke(options: { tenant: string; id: string }): Promise<void>;
   kek(action: 'rotate' | 'rewrap'): Promise<void>;
-  relay(options: {
-    server: URL;
-    token?: string;
-    allow: string[];
-    concurrency: number;
-    name: string;
-    drain?: boolean;
-  }): Promise<void>;
+  relay(options: RelayOptions): Promise<void>;
   schema(action: 'print' | 'emit', file?: string): Promise<void>;
 }
 
