@@ -9,20 +9,34 @@ export interface Measurement {
   errors: number;
 }
 
-/** POSTs one GraphQL body for `seconds` with BENCH_CONNECTIONS connections (default 20). */
-export async function measure(target: Target, body: string, seconds: number): Promise<Measurement> {
+/** A GET instead of the POST: its path and query, its headers, and the status it must answer. */
+export interface GetRequest {
+  path: string;
+  headers: Record<string, string>;
+  status: 200 | 304;
+}
+
+/**
+ * POSTs one GraphQL body (or sends one GET) for `seconds` with BENCH_CONNECTIONS connections
+ * (default 20). An answer with another status than expected counts as an error.
+ */
+export async function measure(target: Target, body: string, seconds: number, get?: GetRequest): Promise<Measurement> {
   const result = await autocannon({
-    url: `${target.url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...target.headers },
-    body,
+    url: `${target.url}${get ? get.path : '/graphql'}`,
+    method: get ? 'GET' : 'POST',
+    headers: get ? { ...target.headers, ...get.headers } : { 'content-type': 'application/json', ...target.headers },
+    body: get ? undefined : body,
     connections: CONNECTIONS,
     duration: seconds,
   });
+  const expected = get?.status ?? 200;
+  const unexpected = Object.entries(result.statusCodeStats ?? {})
+    .filter(([status]) => Number(status) !== expected)
+    .reduce((sum, [, stats]) => sum + (stats as { count: number }).count, 0);
   return {
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
+    errors: result.errors + result.timeouts + unexpected,
   };
 }
 

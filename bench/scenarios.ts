@@ -20,7 +20,19 @@ export interface Scenario {
   body: string;
   /** Whether the request needs the admin key. */
   authenticated: boolean;
+  /**
+   * Sent as a GET to this path instead (a persisted query by hash, as UIs and HTTP caches do);
+   * `conditional` sends the ETag of the first answer, so every answer is a 304.
+   */
+  get?: { path: string; conditional?: boolean };
 }
+
+/** A persisted catalogue query by its hash alone, as a GET. */
+const byHash = (document: object, operationName: string) => {
+  const sha256Hash = ((document as { __meta__?: { hash?: string } }).__meta__?.hash ?? '').replace('sha256:', '');
+  const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }));
+  return `/graphql?operationName=${operationName}&extensions=${extensions}`;
+};
 
 const request = (document: Parameters<typeof print>[0], operationName: string, variables?: object) =>
   JSON.stringify({ query: print(document), operationName, variables });
@@ -43,6 +55,18 @@ export const SCENARIOS: Scenario[] = [
     name: 'catalogue query (ConnectorTypes: every connector and field)',
     body: request(ConnectorTypesDocument, 'ConnectorTypes'),
     authenticated: false,
+  },
+  {
+    name: 'catalogue GET by hash (ConnectorTypes)',
+    body: request(ConnectorTypesDocument, 'ConnectorTypes'),
+    authenticated: false,
+    get: { path: byHash(ConnectorTypesDocument, 'ConnectorTypes') },
+  },
+  {
+    name: 'catalogue GET by hash with If-None-Match (304 against a bare 304)',
+    body: request(ConnectorTypesDocument, 'ConnectorTypes'),
+    authenticated: false,
+    get: { path: byHash(ConnectorTypesDocument, 'ConnectorTypes'), conditional: true },
   },
   {
     name: 'one form (ConnectorType: postgresql as file-export shows it)',

@@ -1,12 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../environment';
@@ -28,6 +27,8 @@ import { accessLogPlugin, addAccessLog, genRequestId } from './access-log';
 import { authenticate } from './authenticate';
 import { addConditionalGets } from './etag';
 import { assertInputNesting } from './input-nesting';
+import { PublicAnswerCache } from './public-answer-cache';
+import { publicAnswerPlugin, servePublicAnswers } from './public-answers';
 import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
 import { registerRelayDrain } from './relay-drain.route';
@@ -50,6 +51,11 @@ export interface HttpServerDeps {
    * from configuration.
    */
   unhardened?: boolean;
+}
+
+/** What the GraphQL context carries of the HTTP request, for plugins that answer at the HTTP level. */
+interface HttpContext {
+  httpRequest: FastifyRequest;
 }
 
 /** Limits on one GraphQL document; every operation the UIs use fits well inside them. */
@@ -112,6 +118,14 @@ export async function createHttpServer({
   const rateLimit = new RequestRateLimit(config.rateLimitPerMinute, redis);
   const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
   const trusted = TrustedDocuments.fromFile(config.trustedDocuments.manifestFile);
+  const authenticateRequest = (request: FastifyRequest) =>
+    authenticate(request.headers.authorization, services.apiKeys, oidc);
+  servePublicAnswers(fastify, {
+    cache: new PublicAnswerCache(),
+    authenticate: authenticateRequest,
+    rateLimit: unhardened ? undefined : rateLimit,
+    metrics,
+  });
   const apollo = new ApolloServer<GraphQLContext>({
     // UIs may send a generated document's hash alone; only the manifest's documents are known.
     persistedQueries: { cache: trusted.persistedQueryCache(), ttl: null },
@@ -132,10 +146,10 @@ export async function createHttpServer({
     // main.ts owns shutdown; Apollo's own signal handlers would race it and re-send the signal.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(),
-    // Answers whose every field is cache-hinted (the catalogue) are served from memory.
+    // Answers whose every field is PUBLIC (the catalogue) are kept as bytes: public-answers.ts.
     plugins: [
       fastifyApolloDrainPlugin(fastify),
-      responseCachePlugin(),
+      publicAnswerPlugin((context) => (context as GraphQLContext & HttpContext).httpRequest),
       graphqlMetricsPlugin(metrics, trusted.operationNames),
       accessLogPlugin(trusted.operationNames, (context) => (context as GraphQLContext).accessLog),
       ...(config.tracing ? [graphqlTracingPlugin(trusted.operationNames)] : []),
@@ -158,7 +172,8 @@ export async function createHttpServer({
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
       assertInputNesting(request.body, request.query);
-      const principal = await authenticate(request.headers.authorization, services.apiKeys, oidc);
+      // Already authenticated in front of the pipeline (public-answers.ts), unless that failed.
+      const principal = request.caller ? request.caller.principal : await authenticateRequest(request);
       if (!unhardened) await rateLimit.take(principal, request.ip);
       request.accessLog.tenantId = principal?.tenantId;
       const requestLogger = logger.child({
@@ -166,7 +181,11 @@ export async function createHttpServer({
         traceId: request.accessLog.trace.traceId,
         tenantId: principal?.tenantId,
       });
-      return { ...createContext(request.id, requestLogger, services, principal), accessLog: request.accessLog };
+      return {
+        ...createContext(request.id, requestLogger, services, principal),
+        accessLog: request.accessLog,
+        httpRequest: request,
+      };
     },
   });
   await serveWebClient(fastify, config.webDir);

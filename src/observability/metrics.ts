@@ -37,6 +37,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly publicAnswersServed = new Counter({
+    name: 'plugboard_public_answers_served_total',
+    help: 'Catalogue answers served as stored bytes, without running GraphQL, by operation name.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
   readonly graphqlDuration = new Histogram({
     name: 'plugboard_graphql_operation_duration_seconds',
     help: 'GraphQL operation latency by operation name.',
