@@ -58,7 +58,11 @@ async function runScenario(scenario: Scenario, plugboard: Target, adminKey: stri
     const calls = await storeCallsPerRequest(scenario, adminKey);
     console.log(`\nScenario: ${scenario.name}, ${bytes.length} bytes per response`);
     console.table({
-      [`Plugboard ${get ? 'GET' : 'POST'} /graphql`]: { 'req/s': Math.round(mine.requestsPerSecond), 'p99 ms': mine.p99Ms, errors: mine.errors },
+      [`Plugboard ${get ? 'GET' : 'POST'} /graphql`]: {
+        'req/s': Math.round(mine.requestsPerSecond),
+        'p99 ms': mine.p99Ms,
+        errors: mine.errors,
+      },
       [get?.status === 304 ? 'raw node:http, bare 304' : 'raw node:http, same bytes']: {
         'req/s': Math.round(theirs.requestsPerSecond),
         'p99 ms': theirs.p99Ms,
