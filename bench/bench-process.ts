@@ -8,7 +8,9 @@ export interface BenchProcess {
 
 /**
  * Runs a server in its own process, so that the load generator and the server under test do
- * not share an event loop, and waits for the first stdout line that carries a `url`.
+ * not share an event loop, and waits for the first stdout line that carries a `url`. After that
+ * its output (an access-log line per request) is drained unread: reading it in the load
+ * generator's process would slow the generator, and a full pipe would stall the server.
  */
 export async function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<BenchProcess> {
   const child: ChildProcess = spawn(process.execPath, [script, ...args], {
@@ -17,17 +19,24 @@ export async function startProcess(script: string, args: string[], env: NodeJS.P
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk) => {
+    const readStartup = (chunk: Buffer) => {
       output += chunk;
-      for (const line of output.split('\n')) {
+      const lines = output.split('\n');
+      output = lines.pop() ?? '';
+      for (const line of lines) {
         try {
           const parsed = JSON.parse(line) as { url?: string };
-          if (parsed.url) resolve(parsed.url.replace(/\/graphql$/, ''));
+          if (!parsed.url) continue;
+          child.stdout?.off('data', readStartup);
+          child.stdout?.on('data', () => {});
+          resolve(parsed.url.replace(/\/graphql$/, ''));
+          return;
         } catch {
-          // not a complete JSON line yet
+          // not a JSON line
         }
       }
-    });
+    };
+    child.stdout?.on('data', readStartup);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
   return {

@@ -4,7 +4,6 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { OidcVerifier } from '../auth/oidc.verifier';
@@ -33,6 +32,7 @@ import { RequestRateLimit } from './rate-limit';
 import type { Readiness } from './readiness';
 import { registerRelayDrain } from './relay-drain.route';
 import { addRequestTracing } from './request-tracing';
+import { addSecurityHeaders } from './security-headers';
 import { serveWebClient, WEB_CLIENT_CSP } from './web-client';
 
 export interface HttpServerDeps {
@@ -111,7 +111,7 @@ export async function createHttpServer({
   });
   addConditionalGets(fastify);
   // No inline scripts or frames; HSTS (and upgrading requests) is left to the TLS terminator in front.
-  if (!unhardened) await fastify.register(helmet, { hsts: false, contentSecurityPolicy: WEB_CLIENT_CSP });
+  if (!unhardened) addSecurityHeaders(fastify, { hsts: false, contentSecurityPolicy: WEB_CLIENT_CSP });
   if (config.corsOrigins.length) {
     await fastify.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   }

@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { randomHex } from './random-hex';
 
 /** A request id a caller may choose: short, and nothing a log reader could mistake for markup. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,11 +39,11 @@ const isZero = (hex: string) => /^0+$/.test(hex);
  */
 export function traceContextFrom(headers: IncomingHttpHeaders): TraceContext {
   const match = TRACEPARENT.exec(header(headers, 'traceparent') ?? '');
-  const spanId = randomBytes(8).toString('hex');
+  const spanId = randomHex(8);
   if (match && !isZero(match[1]) && !isZero(match[2])) {
     return { traceId: match[1], spanId, parentSpanId: match[2], sampled: (Number.parseInt(match[3], 16) & 1) === 1 };
   }
-  return { traceId: randomBytes(16).toString('hex'), spanId, sampled: false };
+  return { traceId: randomHex(16), spanId, sampled: false };
 }
 
 export function traceparentOf(trace: TraceContext): string {
