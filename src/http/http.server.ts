@@ -17,6 +17,7 @@ import { pageCostPlugin } from '../graphql/page-cost.plugin';
 import type { Services } from '../graphql/services';
 import { TrustedDocuments } from '../graphql/trusted-documents.manifest';
 import { trustedDocumentsPlugin } from '../graphql/trusted-documents.plugin';
+import { uncacheableEarlyPlugin } from '../graphql/uncacheable-early.plugin';
 import { valueEchoPlugin } from '../graphql/value-echo.plugin';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
@@ -150,6 +151,7 @@ export async function createHttpServer({
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       publicAnswerPlugin((context) => (context as GraphQLContext & HttpContext).httpRequest),
+      uncacheableEarlyPlugin(schema),
       graphqlMetricsPlugin(metrics, trusted.operationNames),
       accessLogPlugin(trusted.operationNames, (context) => (context as GraphQLContext).accessLog),
       ...(config.tracing ? [graphqlTracingPlugin(trusted.operationNames)] : []),
