@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 export interface BenchProcess {
   url: string;
+  /** Its resident set size now, in MiB (Linux: /proc/<pid>/status). */
+  rssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,10 @@ export async function startProcess(script: string, args: string[], env: NodeJS.P
   });
   return {
     url,
+    rssMiB: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await once(child, 'close');

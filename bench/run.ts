@@ -20,6 +20,7 @@ import { burstScenario } from './burst';
 import { fanOutScenario } from './fan-out';
 import { hardeningScenario } from './hardening';
 import { type GetRequest, type Measurement, measure, summarise } from './measure';
+import { memoryScenario } from './memory';
 import { relayScenario } from './relay';
 import { SCENARIOS, type Scenario, type Target } from './scenarios';
 import { storeCallsPerRequest } from './store-calls';
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'relay'.includes(ONLY)) await relayScenario(plugboard);
     if (!ONLY || 'soak'.includes(ONLY)) soakScenario();
     if (!ONLY || 'burst'.includes(ONLY)) await burstScenario();
+    if (!ONLY || 'memory'.includes(ONLY)) await memoryScenario();
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
