@@ -18,6 +18,7 @@ import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
 import { burstScenario } from './burst';
 import { fanOutScenario } from './fan-out';
+import { startHandwritten } from './handwritten-baseline';
 import { hardeningScenario } from './hardening';
 import { type GetRequest, type Measurement, measure, summarise } from './measure';
 import { memoryScenario } from './memory';
@@ -32,7 +33,7 @@ const ONLY = process.env.BENCH_ONLY;
 const MAIN = join(__dirname, '../src/main.js');
 const RAW = join(__dirname, 'raw-baseline.server.js');
 
-async function runScenario(scenario: Scenario, plugboard: Target, adminKey: string): Promise<void> {
+async function runScenario(scenario: Scenario, plugboard: Target, adminKey: string, dataDir: string): Promise<void> {
   const target = scenario.authenticated ? plugboard : { ...plugboard, headers: {} };
   await scenario.prepare?.(target);
   const response = await fetch(`${target.url}/graphql`, {
@@ -43,8 +44,10 @@ async function runScenario(scenario: Scenario, plugboard: Target, adminKey: stri
   const bytes = await response.text();
   if (!response.ok || bytes.includes('"errors":[{')) throw new Error(`${scenario.name} failed: ${bytes.slice(0, 500)}`);
   const { get, rawEnv } = await asGet(scenario, target, bytes);
-  const raw = await startProcess(RAW, [], rawEnv);
-  const baseline: Target = { url: raw.url, headers: {} };
+  const raw = scenario.handwritten
+    ? await startHandwritten({ ...scenario, handwritten: scenario.handwritten }, target, dataDir, adminKey)
+    : await startProcess(RAW, [], rawEnv);
+  const baseline: Target = { url: raw.url, headers: scenario.handwritten ? target.headers : {} };
   try {
     await measure(target, scenario.body, 2, get);
     await measure(baseline, scenario.body, 2, get);
@@ -64,14 +67,18 @@ async function runScenario(scenario: Scenario, plugboard: Target, adminKey: stri
         'p99 ms': mine.p99Ms,
         errors: mine.errors,
       },
-      [get?.status === 304 ? 'raw node:http, bare 304' : 'raw node:http, same bytes']: {
+      [scenario.handwritten
+        ? 'hand-written, same work'
+        : get?.status === 304
+          ? 'raw node:http, bare 304'
+          : 'raw node:http, same bytes']: {
         'req/s': Math.round(theirs.requestsPerSecond),
         'p99 ms': theirs.p99Ms,
         errors: theirs.errors,
       },
     });
     console.log(
-      `ratio: Plugboard serves ${(mine.requestsPerSecond / theirs.requestsPerSecond).toFixed(3)}× the raw server's req/s; p99 ${(mine.p99Ms / Math.max(theirs.p99Ms, 1)).toFixed(1)}× its latency`,
+      `ratio: Plugboard serves ${(mine.requestsPerSecond / theirs.requestsPerSecond).toFixed(3)}× the baseline's req/s; p99 ${(mine.p99Ms / Math.max(theirs.p99Ms, 1)).toFixed(1)}× its latency`,
     );
     console.log(`store calls per request: ${calls.perRequest} (${calls.detail})`);
   } finally {
@@ -144,7 +151,7 @@ async function main(): Promise<void> {
   const plugboard: Target = { url: server.url, headers: { authorization: `Bearer ${adminKey}` } };
   try {
     for (const scenario of SCENARIOS.filter((s) => !ONLY || s.name.includes(ONLY))) {
-      await runScenario(scenario, plugboard, adminKey);
+      await runScenario(scenario, plugboard, adminKey, dataDir);
     }
     console.log(
       `\n(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; each server in its own process)`,

@@ -25,6 +25,11 @@ export interface Scenario {
    * `conditional` sends the ETag of the first answer, so every answer is a 304.
    */
   get?: { path: string; conditional?: boolean };
+  /**
+   * Measured against a hand-written server doing the same work (bench/handwritten.server.ts)
+   * instead of a bare server returning the same bytes.
+   */
+  handwritten?: 'list' | 'save';
 }
 
 /** A persisted catalogue query by its hash alone, as a GET. */
@@ -89,6 +94,18 @@ export const SCENARIOS: Scenario[] = [
     authenticated: true,
   },
   {
+    name: 'list first 50 (against a hand-written node:http + better-sqlite3 server)',
+    body: request(ConnectorConfigsDocument, 'ConnectorConfigs', { first: 50 }),
+    authenticated: true,
+    handwritten: 'list',
+  },
+  {
+    name: 'list first 100 (against a hand-written node:http + better-sqlite3 server)',
+    body: request(ConnectorConfigsDocument, 'ConnectorConfigs', { first: 100 }),
+    authenticated: true,
+    handwritten: 'list',
+  },
+  {
     name: 'save a new config (validate, encrypt the password, store, audit)',
     body: request(CreateConnectorConfigDocument, 'CreateConnectorConfig', {
       input: { name: 'Bench save', connectorType: 'postgresql', values: POSTGRES_VALUES },
@@ -96,5 +113,14 @@ export const SCENARIOS: Scenario[] = [
     authenticated: true,
   },
 ];
+
+SCENARIOS.push({
+  name: 'save (against a hand-written node:http + better-sqlite3 + AES-256-GCM server)',
+  body: request(CreateConnectorConfigDocument, 'CreateConnectorConfig', {
+    input: { name: 'Bench save', connectorType: 'postgresql', values: POSTGRES_VALUES },
+  }),
+  authenticated: true,
+  handwritten: 'save',
+});
 
 export { post };
