@@ -18,6 +18,7 @@ import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
 import { burstScenario } from './burst';
 import { fanOutScenario } from './fan-out';
+import { filtersScenario } from './filters';
 import { startHandwritten } from './handwritten-baseline';
 import { hardeningScenario } from './hardening';
 import { type GetRequest, type Measurement, measure, summarise } from './measure';
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'soak'.includes(ONLY)) soakScenario();
     if (!ONLY || 'burst'.includes(ONLY)) await burstScenario();
     if (!ONLY || 'memory'.includes(ONLY)) await memoryScenario();
+    if (!ONLY || 'filters'.includes(ONLY)) await filtersScenario();
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
