@@ -10,6 +10,13 @@ import type { RelayBroker, RemoteAgentJobs } from './relay-broker.port';
 import { relayFailure } from './relay-failure';
 import { NOT_STARTED, type RelayHub } from './relay-hub';
 
+/** The shared directory of agents (Redis) cannot be reached now. */
+export class RelayServiceUnavailable extends Error {
+  constructor() {
+    super('Plugboard cannot reach the service that connects it to relay agents right now. Try again in a minute.');
+  }
+}
+
 /**
  * Relay agent groups: a relay may have several agents, on this replica or others. A test goes
  * to the least busy online agent; if that agent is gone or draining before the test reached it,
@@ -100,8 +107,15 @@ export class RelayDispatcher implements RelayBroker {
     );
   }
 
+  /** Throws RelayServiceUnavailable when the shared directory cannot be read. */
   async drain(tenantId: string, relayId: string, agent: string): Promise<boolean> {
-    const agents = (await this.directory.list(tenantId, [relayId])).get(relayId) ?? [];
+    let agents: AgentSnapshot[];
+    try {
+      agents = (await this.directory.list(tenantId, [relayId])).get(relayId) ?? [];
+    } catch (error) {
+      this.logger.warn({ err: error, tenantId, relayId }, 'relay directory unreadable');
+      throw new RelayServiceUnavailable();
+    }
     if (!agents.some((candidate) => candidate.name === agent)) return false;
     await this.events.publish({ type: 'relay-agent-drain', tenantId, relayId, agent });
     return true;

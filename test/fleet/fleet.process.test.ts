@@ -366,6 +366,8 @@ describe('when Redis or a replica goes away', () => {
       admin,
     );
     expect(saved.data?.createConnectorConfig.errors).toEqual([]);
+    const drain = await execute(url(B), DrainRelayAgentDocument, { input: { relayId: relay.id, agent: 'dc1' } }, admin);
+    expect(drain.data?.drainRelayAgent.errors[0]).toMatchObject({ field: 'agent', code: 'RELAY_SERVICE_UNAVAILABLE' });
     // A replica that starts while Redis is down starts anyway, and says it is not ready.
     const late = await startReplica(env);
     try {

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
+import { RelayServiceUnavailable } from '../../relay/relay-dispatcher';
 import { type GraphQLContext, principalOf } from '../context';
 import { localIdOf } from '../global-id';
 import { toRelay, toRelayAgent, toRelayOrNull } from './relay.mapping';
@@ -87,7 +88,13 @@ export class RelayResolver {
     const localId = localIdOf('Relay', input.relayId);
     const relay = localId ? await context.services.relays.get(principal, localId) : undefined;
     if (!relay) return { relay: null, errors: [{ ...notFound[0], field: 'relayId' }] };
-    const draining = await context.services.relayBroker.drain(principal.tenantId, relay.id, input.agent);
+    let draining: boolean;
+    try {
+      draining = await context.services.relayBroker.drain(principal.tenantId, relay.id, input.agent);
+    } catch (error) {
+      if (!(error instanceof RelayServiceUnavailable)) throw error;
+      return { relay: null, errors: [{ field: 'agent', code: 'RELAY_SERVICE_UNAVAILABLE', message: error.message }] };
+    }
     if (!draining) {
       return {
         relay: null,
