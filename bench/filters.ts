@@ -11,8 +11,10 @@ const RUNS = 50;
 
 function config(index: number): StoredConfig {
   const at = new Date().toISOString();
-  // One in 100 is SFTP, one in 1,000 is named "… Payroll …", one in 10 belongs to an integration.
-  const name = index % 1000 === 0 ? `Payroll export ${index}` : `Warehouse ${index}`;
+  // One in 100 is SFTP, one in 1,000 is named "Payroll …", one in 20 "Audit …", one in 10
+  // belongs to an integration.
+  const name =
+    index % 1000 === 0 ? `Payroll export ${index}` : index % 20 === 1 ? `Audit copy ${index}` : `Warehouse ${index}`;
   return {
     tenantId: 'bench',
     id: uuidv7(),
@@ -59,7 +61,9 @@ export async function filtersScenario(): Promise<void> {
       ['connector, no match', { connectorKey: 'ldap' }],
       ['integration, 1 in 10', { integrationKey: 'file-export' }],
       ['integration, no match', { integrationKey: 'nothing' }],
-      ['name contains, 1 in 1,000', { nameContains: 'payroll' }],
+      ['name contains, 1 in 1,000 (the trigram index)', { nameContains: 'payroll' }],
+      ['name contains, 1 in 20 (read in id order)', { nameContains: 'audit' }],
+      ['name contains, 2 letters (read in id order)', { nameContains: 'au' }],
       ['name contains, no match', { nameContains: 'nothing' }],
     ];
     const rows: Record<string, { 'median ms': number; 'ratio to first page': number }> = {};

@@ -162,6 +162,29 @@ describe.each(engines)('the $name store', (engine) => {
       expect(named.items.map((c) => c.name)).toEqual(['Finance 4']);
     });
 
+    it('finds configs by any part of their name, through renames and deletions, reading search syntax as text', async () => {
+      const tenantId = tenant();
+      const named = (name: string) => aConfig(tenantId, { name, nameLower: name.toLowerCase() });
+      const payroll = named('Payroll export');
+      await store.configs.create(payroll);
+      await store.configs.create(named('Warehouse "east" OR *'));
+      await store.configs.create(named('Déjà vu'));
+      await store.configs.create(aConfig(tenant(), { name: 'Payroll elsewhere', nameLower: 'payroll elsewhere' }));
+      const search = async (term: string) =>
+        (await store.configs.list(tenantId, { nameContains: term }, { first: 10 })).items.map((c) => c.name);
+      expect(await search('ROLL EX')).toEqual(['Payroll export']);
+      expect(await search('payroll')).toEqual(['Payroll export']);
+      expect(await search('"east" or *')).toEqual(['Warehouse "east" OR *']);
+      expect(await search('déjà')).toEqual(['Déjà vu']);
+      expect(await search('ro')).toEqual(['Payroll export']);
+      expect(await search('nothing like it')).toEqual([]);
+      await store.configs.replace({ ...payroll, name: 'Ledger', nameLower: 'ledger', version: 2 }, 1);
+      expect(await search('payroll')).toEqual([]);
+      expect(await search('ledg')).toEqual(['Ledger']);
+      await store.configs.delete(tenantId, payroll.id, 2);
+      expect(await search('ledg')).toEqual([]);
+    });
+
     it('records a test outcome without changing the version', async () => {
       const config = aConfig(tenant());
       await store.configs.create(config);

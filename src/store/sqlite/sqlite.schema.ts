@@ -46,6 +46,42 @@ const MIGRATIONS: string[] = [
   CREATE INDEX configs_by_connector ON configs (tenant_id, connector_key, id);
   CREATE INDEX configs_by_integration ON configs (tenant_id, integration_key, id);
   `,
+  // Name search: an FTS5 trigram index (substring matches of three characters or more) over a
+  // rowid table that mirrors each config's name, kept in step by triggers.
+  `
+  CREATE TABLE config_names (
+    rowid INTEGER PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name_lower TEXT NOT NULL,
+    UNIQUE (tenant_id, id)
+  );
+  CREATE VIRTUAL TABLE config_names_search USING fts5(
+    name_lower, content = 'config_names', content_rowid = 'rowid', tokenize = 'trigram'
+  );
+  CREATE TRIGGER config_names_added AFTER INSERT ON config_names BEGIN
+    INSERT INTO config_names_search (rowid, name_lower) VALUES (new.rowid, new.name_lower);
+  END;
+  CREATE TRIGGER config_names_removed AFTER DELETE ON config_names BEGIN
+    INSERT INTO config_names_search (config_names_search, rowid, name_lower) VALUES ('delete', old.rowid, old.name_lower);
+  END;
+  CREATE TRIGGER config_names_renamed AFTER UPDATE OF name_lower ON config_names
+    WHEN old.name_lower <> new.name_lower BEGIN
+    INSERT INTO config_names_search (config_names_search, rowid, name_lower) VALUES ('delete', old.rowid, old.name_lower);
+    INSERT INTO config_names_search (rowid, name_lower) VALUES (new.rowid, new.name_lower);
+  END;
+  CREATE TRIGGER configs_added AFTER INSERT ON configs BEGIN
+    INSERT INTO config_names (tenant_id, id, name_lower) VALUES (new.tenant_id, new.id, new.name_lower);
+  END;
+  CREATE TRIGGER configs_removed AFTER DELETE ON configs BEGIN
+    DELETE FROM config_names WHERE tenant_id = old.tenant_id AND id = old.id;
+  END;
+  CREATE TRIGGER configs_renamed AFTER UPDATE OF name_lower ON configs
+    WHEN old.name_lower <> new.name_lower BEGIN
+    UPDATE config_names SET name_lower = new.name_lower WHERE tenant_id = new.tenant_id AND id = new.id;
+  END;
+  INSERT INTO config_names (tenant_id, id, name_lower) SELECT tenant_id, id, name_lower FROM configs;
+  `,
 ];
 
 /**

@@ -22,6 +22,14 @@ function indexFor(filter: ConfigFilter): string {
   return '';
 }
 
+/** The trigram index finds substrings of three characters or more. */
+const TRIGRAM = 3;
+/** Past this many matching names (in every tenant), a name search reads in id order instead. */
+const SELECTIVE_MATCHES = 2_000;
+
+/** A search term as an FTS5 phrase: matched as a substring, quotes doubled, no query syntax. */
+const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
 /**
  * The embedded default: one SQLite file, nothing else to run. Ids are time-ordered, so
  * ordering by id is ordering by creation, and keyset paging on id never skips or repeats.
@@ -37,6 +45,21 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     migrate(this.db);
+  }
+
+  /**
+   * Whether the name index should drive a search: the term is long enough for trigrams and
+   * matches few names. A common term is found faster by reading the tenant in id order, which
+   * stops at the first page of matches.
+   */
+  private searchIsSelective(term: string): boolean {
+    if ([...term].length < TRIGRAM) return false;
+    const { matches } = this.db
+      .prepare(
+        `SELECT count(*) AS matches FROM (SELECT rowid FROM config_names_search WHERE config_names_search MATCH ? LIMIT ${SELECTIVE_MATCHES})`,
+      )
+      .get(phrase(term)) as { matches: number };
+    return matches < SELECTIVE_MATCHES;
   }
 
   async ping(): Promise<void> {
@@ -75,8 +98,15 @@ export class SqliteStore implements Store {
         params.push(filter.integrationKey);
       }
       if (filter.nameContains) {
+        const term = filter.nameContains.toLowerCase();
+        if (this.searchIsSelective(term)) {
+          where.push(
+            'id IN (SELECT n.id FROM config_names_search JOIN config_names n ON n.rowid = config_names_search.rowid WHERE config_names_search MATCH ? AND n.tenant_id = ?)',
+          );
+          params.push(phrase(term), tenantId);
+        }
         where.push('instr(name_lower, ?) > 0');
-        params.push(filter.nameContains.toLowerCase());
+        params.push(term);
       }
       if (plan.keyset) {
         where.push(`id ${plan.keyset.operator} ?`);
