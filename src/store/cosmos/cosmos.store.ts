@@ -20,6 +20,7 @@ import type {
   StoredDataKey,
   StoredRelay,
 } from '../store.types';
+import { INDEXING_POLICIES, policyIsCurrent } from './indexing-policy';
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -108,10 +109,16 @@ export class CosmosStore implements Store {
       const { database } = await this.client.databases.createIfNotExists({ id: this.options.database });
       this.database = database;
       for (const name of CONTAINERS) {
-        const { container } = await database.containers.createIfNotExists({
+        const indexingPolicy = INDEXING_POLICIES[name];
+        const { container, resource } = await database.containers.createIfNotExists({
           id: name,
           partitionKey: { paths: ['/tenantId'] },
+          indexingPolicy,
         });
+        // A container made by an earlier version gets this policy; Cosmos re-indexes online.
+        if (indexingPolicy && resource && !policyIsCurrent(resource.indexingPolicy, indexingPolicy)) {
+          await container.replace({ ...resource, id: name, partitionKey: { paths: ['/tenantId'] }, indexingPolicy });
+        }
         this.containers.set(name, container);
       }
       return { requestCharge: 0 };
@@ -170,12 +177,15 @@ export class CosmosStore implements Store {
     parameters: SqlParameter[],
     request: PageRequest,
     natural: 'ASC' | 'DESC' = 'ASC',
+    /** A property filtered for equality, ordered by first so its composite index serves the page. */
+    orderedFirstBy?: string,
   ): Promise<Page<T>> {
     const plan = planPage(request, natural);
     const keyset = plan.keyset ? ` AND c.id ${plan.keyset.operator} @keyset` : '';
+    const order = orderedFirstBy ? `c.${orderedFirstBy} ${plan.order}, c.id ${plan.order}` : `c.id ${plan.order}`;
     const iterator = this.container(name).items.query<T & ItemDefinition>(
       {
-        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${keyset} ORDER BY c.id ${plan.order}`,
+        query: `SELECT * FROM c WHERE c.tenantId = @tenantId${where}${keyset} ORDER BY ${order}`,
         parameters: [
           { name: '@tenantId', value: tenantId },
           ...(plan.keyset ? [{ name: '@keyset', value: plan.keyset.id }] : []),
@@ -262,7 +272,12 @@ export class CosmosStore implements Store {
         where += ' AND CONTAINS(c.nameLower, @name)';
         parameters.push({ name: '@name', value: filter.nameContains.toLowerCase() });
       }
-      return this.query<StoredConfig>('configs', tenantId, where, parameters, page);
+      const orderedFirstBy = filter.connectorKey
+        ? 'connectorKey'
+        : filter.integrationKey
+          ? 'integrationKey'
+          : undefined;
+      return this.query<StoredConfig>('configs', tenantId, where, parameters, page, 'ASC', orderedFirstBy);
     },
 
     create: (config) => this.create('configs', config),
