@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { generateApiKey } from '../src/auth/api-key.format';
 import { startProcess } from './bench-process';
 import { burstScenario } from './burst';
+import { cosmosChargesScenario } from './cosmos-charges';
 import { fanOutScenario } from './fan-out';
 import { filtersScenario } from './filters';
 import { startHandwritten } from './handwritten-baseline';
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'burst'.includes(ONLY)) await burstScenario();
     if (!ONLY || 'memory'.includes(ONLY)) await memoryScenario();
     if (!ONLY || 'filters'.includes(ONLY)) await filtersScenario();
+    if (!ONLY || 'cosmos'.includes(ONLY)) await cosmosChargesScenario();
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
