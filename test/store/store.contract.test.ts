@@ -76,6 +76,9 @@ describe.each(engines)('the $name store', (engine) => {
       await store.configs.create(mine);
       await store.configs.create(theirs);
       expect(await store.configs.getMany(mine.tenantId, [mine.id, theirs.id])).toEqual([mine]);
+      // One id alone is a point read on Cosmos: the same rule holds.
+      expect(await store.configs.getMany(mine.tenantId, [theirs.id])).toEqual([]);
+      expect(await store.configs.getMany(theirs.tenantId, [theirs.id])).toEqual([theirs]);
       const listed = await store.configs.list(mine.tenantId, {}, { first: 50 });
       expect(listed.items.map((c) => c.id)).toEqual([mine.id]);
     });
