@@ -54,3 +54,22 @@ export async function startProcess(script: string, args: string[], env: NodeJS.P
     },
   };
 }
+
+/** A Plugboard server process on the embedded store, with an admin key and extra environment. */
+export function startPlugboard(
+  main: string,
+  dataDir: string,
+  adminKey: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<BenchProcess> {
+  return startProcess(main, ['serve'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    PLUGBOARD_DATA_DIR: dataDir,
+    PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+    // One load generator is one caller: the limit stays on (its cost is measured) but out of reach.
+    PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
+}

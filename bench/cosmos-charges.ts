@@ -1,35 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
-import { v7 as uuidv7 } from 'uuid';
 import { CosmosStore } from '../src/store/cosmos/cosmos.store';
-import { SCHEMA_VERSION, type StoredConfig } from '../src/store/store.types';
+import { benchConfig } from './stored-config';
 
 /** The Cosmos DB emulator's well-known account key; the peer accepts any key, the SDK needs one. */
 const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
-function config(index: number): StoredConfig {
-  const at = new Date().toISOString();
-  return {
-    tenantId: 'bench',
-    id: uuidv7(),
-    schemaVersion: SCHEMA_VERSION,
-    name: `Warehouse ${index}`,
-    nameLower: `warehouse ${index}`,
-    connectorKey: index % 10 === 0 ? 'sftp' : 'postgresql',
-    connectorVersion: 1,
-    integrationKey: null,
-    values: { host: 'db.example.com', database: 'analytics', username: 'svc' },
-    secrets: {},
-    clearedSecrets: {},
-    relayId: null,
-    createdAt: at,
-    createdBy: 'bench',
-    updatedAt: at,
-    updatedBy: 'bench',
-    version: 1,
-    lastTest: null,
-  };
-}
+const config = (index: number) =>
+  benchConfig(`Warehouse ${index}`, { connectorKey: index % 10 === 0 ? 'sftp' : 'postgresql' });
 
 /**
  * The request charge (RU) the Cosmos store reports per operation, through the real SDK against

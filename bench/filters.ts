@@ -1,41 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { SqliteStore } from '../src/store/sqlite/sqlite.store';
 import type { ConfigFilter } from '../src/store/store.port';
-import { SCHEMA_VERSION, type StoredConfig } from '../src/store/store.types';
+import { benchConfig } from './stored-config';
 
 const CONFIGS = Number(process.env.BENCH_FILTER_CONFIGS ?? 100_000);
 const RUNS = 50;
 
-function config(index: number): StoredConfig {
-  const at = new Date().toISOString();
-  // One in 100 is SFTP, one in 1,000 is named "Payroll …", one in 20 "Audit …", one in 10
-  // belongs to an integration.
-  const name =
-    index % 1000 === 0 ? `Payroll export ${index}` : index % 20 === 1 ? `Audit copy ${index}` : `Warehouse ${index}`;
-  return {
-    tenantId: 'bench',
-    id: uuidv7(),
-    schemaVersion: SCHEMA_VERSION,
-    name,
-    nameLower: name.toLowerCase(),
-    connectorKey: index % 100 === 0 ? 'sftp' : 'postgresql',
-    connectorVersion: 1,
-    integrationKey: index % 10 === 0 ? 'file-export' : null,
-    values: { host: 'db.example.com', database: 'analytics', username: 'svc' },
-    secrets: {},
-    clearedSecrets: {},
-    relayId: null,
-    createdAt: at,
-    createdBy: 'bench',
-    updatedAt: at,
-    updatedBy: 'bench',
-    version: 1,
-    lastTest: null,
-  };
-}
+/** One in 100 is SFTP, one in 1,000 "Payroll …", one in 20 "Audit …", one in 10 in an integration. */
+const config = (index: number) =>
+  benchConfig(
+    index % 1000 === 0 ? `Payroll export ${index}` : index % 20 === 1 ? `Audit copy ${index}` : `Warehouse ${index}`,
+    {
+      connectorKey: index % 100 === 0 ? 'sftp' : 'postgresql',
+      integrationKey: index % 10 === 0 ? 'file-export' : null,
+    },
+  );
 
 /**
  * Filtered first pages of 50 at CONFIGS configs in one tenant, on the SQLite store in this

@@ -10,7 +10,7 @@ import {
   RegisterRelayDocument,
 } from '../codegen/generated/graphql';
 import { generateApiKey } from '../src/auth/api-key.format';
-import { startProcess } from './bench-process';
+import { startPlugboard } from './bench-process';
 import { post, type Target } from './scenarios';
 
 const MAIN = join(__dirname, '../src/main.js');
@@ -38,14 +38,7 @@ async function connectAgent(url: string, token: string, name: string): Promise<W
 export async function memoryScenario(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plugboard-bench-memory-'));
   const adminKey = generateApiKey('default').key;
-  const server = await startProcess(MAIN, ['serve'], {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    PLUGBOARD_DATA_DIR: dataDir,
-    PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
-    PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
-  });
+  const server = await startPlugboard(MAIN, dataDir, adminKey);
   const target: Target = { url: server.url, headers: { authorization: `Bearer ${adminKey}` } };
   const sockets: WebSocket[] = [];
   try {

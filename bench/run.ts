@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateApiKey } from '../src/auth/api-key.format';
-import { startProcess } from './bench-process';
+import { startPlugboard, startProcess } from './bench-process';
 import { burstScenario } from './burst';
 import { cosmosChargesScenario } from './cosmos-charges';
 import { fanOutScenario } from './fan-out';
@@ -139,16 +139,9 @@ function soakScenario(): void {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plugboard-bench-'));
   const adminKey = generateApiKey('default').key;
-  const server = await startProcess(MAIN, ['serve'], {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    PLUGBOARD_DATA_DIR: dataDir,
-    PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+  const server = await startPlugboard(MAIN, dataDir, adminKey, {
     // The relay scenario compares a direct test of a loopback target with the same through a relay.
     PLUGBOARD_OUTBOUND_ALLOW: '127.0.0.1/32',
-    // One load generator is one caller: the limit stays on (its cost is measured) but out of reach.
-    PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   const plugboard: Target = { url: server.url, headers: { authorization: `Bearer ${adminKey}` } };
   try {
