@@ -70,7 +70,7 @@ export async function relayCommand(
   process.exitCode = await agent.finished;
 }
 
-async function askToDrain(options: RelayOptions & { token?: string }, logger: Logger): Promise<void> {
+async function askToDrain(options: RelayOptions, logger: Logger): Promise<void> {
   const url = new URL(RELAY_DRAIN_PATH, options.server);
   let response: Response;
   try {

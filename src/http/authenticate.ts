@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { API_KEY_PREFIX } from '../auth/api-key.format';
 import type { ApiKeyService } from '../auth/api-key.service';
+import { bearerTokenOf } from '../auth/bearer-token';
 import { OidcTokenRefused, type OidcVerifier } from '../auth/oidc.verifier';
 import type { Principal } from '../auth/principal';
 import { RequestErrorCode } from '../graphql/request-error-codes';
@@ -16,7 +17,7 @@ export async function authenticate(
   oidc?: OidcVerifier,
 ): Promise<Principal | undefined> {
   if (!header) return undefined;
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
+  const token = bearerTokenOf(header) ?? '';
   // API keys are recognisable by their prefix; anything else is an OIDC sign-in token.
   if (token.startsWith(API_KEY_PREFIX) || !oidc) {
     const principal = token ? await apiKeys.verify(token) : undefined;

@@ -173,8 +173,9 @@ export async function createHttpServer({
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => {
-      assertInputNesting(request.body, request.query);
-      // Already authenticated in front of the pipeline (public-answers.ts), unless that failed.
+      // Checked and authenticated in front of the pipeline (public-answers.ts), unless that failed:
+      // then again here, so the refusal is answered in GraphQL's shape.
+      if (!request.caller) assertInputNesting(request.body, request.query);
       const principal = request.caller ? request.caller.principal : await authenticateRequest(request);
       if (!unhardened) await rateLimit.take(principal, request.ip);
       request.accessLog.tenantId = principal?.tenantId;

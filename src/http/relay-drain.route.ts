@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { bearerTokenOf } from '../auth/bearer-token';
 import type { Services } from '../graphql/services';
 import { AGENT_NAME_PATTERN, RELAY_DRAIN_PATH } from '../relay/relay.protocol';
 import { RelayServiceUnavailable } from '../relay/relay-dispatcher';
@@ -11,7 +12,7 @@ import { RelayServiceUnavailable } from '../relay/relay-dispatcher';
  */
 export function registerRelayDrain(fastify: FastifyInstance, services: Services): void {
   fastify.post<{ Body: { agent?: unknown } }>(RELAY_DRAIN_PATH, async (request, reply) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request.headers.authorization);
     const relay = token ? await services.relays.verifyToken(token) : undefined;
     if (!relay) return reply.code(401).send({ error: 'The relay token is unknown, rotated or revoked.' });
     const agent = request.body?.agent;

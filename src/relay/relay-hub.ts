@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { bearerTokenOf } from '../auth/bearer-token';
 import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
 import { testError } from '../connector-kit/connection-test.failure';
 import type { ConnectionTestOutcome } from '../connector-kit/connection-test.result';
@@ -79,7 +80,7 @@ export class RelayHub {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => {});
       if (new URL(request.url ?? '/', 'http://relay').pathname !== RELAY_PATH) return refuse(socket, 404);
-      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const token = bearerTokenOf(request.headers.authorization);
       if (!token) return refuse(socket, 401);
       const name = String(request.headers[AGENT_NAME_HEADER] ?? 'default');
       if (!AGENT_NAME_PATTERN.test(name)) return refuse(socket, 400);

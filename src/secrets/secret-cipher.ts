@@ -36,14 +36,12 @@ export class SecretCipher {
     private readonly keys: KeyEncryptionKeys,
   ) {}
 
-  async encrypt(location: SecretLocation, plaintext: string): Promise<EncryptedValue> {
-    const key = await this.dataKeyOf(location.tenantId);
-    return { alg: 'A256GCM', ...seal(key, Buffer.from(plaintext, 'utf8'), valueContext(location)) };
+  encrypt(location: SecretLocation, plaintext: string): Promise<EncryptedValue> {
+    return this.sealUnder(location.tenantId, valueContext(location), plaintext);
   }
 
-  async decrypt(location: SecretLocation, value: EncryptedValue): Promise<string> {
-    const key = await this.dataKeyOf(location.tenantId);
-    return open(key, value, valueContext(location)).toString('utf8');
+  decrypt(location: SecretLocation, value: EncryptedValue): Promise<string> {
+    return this.openUnder(location.tenantId, valueContext(location), value);
   }
 
   /**
@@ -51,14 +49,22 @@ export class SecretCipher {
    * on Redis), under the tenant's data key and bound to what it is for: Redis sees ciphertext,
    * and a message forged or replayed under another purpose fails to open.
    */
-  async sealMessage(tenantId: string, purpose: string, plaintext: string): Promise<EncryptedValue> {
-    const key = await this.dataKeyOf(tenantId);
-    return { alg: 'A256GCM', ...seal(key, Buffer.from(plaintext, 'utf8'), messageContext(tenantId, purpose)) };
+  sealMessage(tenantId: string, purpose: string, plaintext: string): Promise<EncryptedValue> {
+    return this.sealUnder(tenantId, messageContext(tenantId, purpose), plaintext);
   }
 
-  async openMessage(tenantId: string, purpose: string, value: EncryptedValue): Promise<string> {
+  openMessage(tenantId: string, purpose: string, value: EncryptedValue): Promise<string> {
+    return this.openUnder(tenantId, messageContext(tenantId, purpose), value);
+  }
+
+  private async sealUnder(tenantId: string, context: string, plaintext: string): Promise<EncryptedValue> {
     const key = await this.dataKeyOf(tenantId);
-    return open(key, value, messageContext(tenantId, purpose)).toString('utf8');
+    return { alg: 'A256GCM', ...seal(key, Buffer.from(plaintext, 'utf8'), context) };
+  }
+
+  private async openUnder(tenantId: string, context: string, value: EncryptedValue): Promise<string> {
+    const key = await this.dataKeyOf(tenantId);
+    return open(key, value, context).toString('utf8');
   }
 
   private async dataKeyOf(tenantId: string): Promise<Buffer> {
