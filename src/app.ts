@@ -18,6 +18,10 @@ import { createHttpServer } from './http/http.server';
 import { checkListenHost, listenFailure } from './http/listen-failure';
 import { checkReadiness } from './http/readiness';
 import type { Logger } from './logger';
+import { IdleGrantRefresher } from './oauth/idle-grant-refresher';
+import { OAuthAuthorizations } from './oauth/oauth-authorization.service';
+import { OAuthGrants } from './oauth/oauth-grants.service';
+import { TokenEndpoint } from './oauth/token-endpoint';
 import { Metrics } from './observability/metrics';
 import { RedisRelayJobs } from './relay/redis-relay-jobs';
 import { RelayService } from './relay/relay.service';
@@ -79,6 +83,28 @@ export async function startApp(
     if (event.type === 'api-key-revoked') apiKeys.forget(event.tenantId, event.keyId);
     else if (event.type === 'events-missed') apiKeys.forgetAll();
   });
+  const outbound = new OutboundGuard(config.connectionTests.allowedCidrs);
+  const tokenEndpoint = new TokenEndpoint({
+    destinations: outbound,
+    extraCaCertificates: config.connectionTests.extraCaCertificates,
+  });
+  const oauthGrants = new OAuthGrants(store, catalogue, cipher, tokenEndpoint, fleet.grantLocks, logger, {
+    refreshMarginSeconds: config.oauth.refreshMarginSeconds,
+    // Longer than a refresh with its retries and the grant lock's life: a mark this old is a crash.
+    interruptedAfterMs: 120_000,
+    writeRetryDelaysMs: [100, 300, 1000, 3000],
+  });
+  // Known once listening (the port may be chosen by the system).
+  let listeningUrl = '';
+  const oauthAuthorizations = new OAuthAuthorizations(store, catalogue, cipher, oauthGrants, tokenEndpoint, logger, {
+    publicUrl: () => config.publicUrl ?? listeningUrl,
+    returnOrigins: config.corsOrigins,
+    stateTtlMs: 10 * 60_000,
+  });
+  const idleRefresher = new IdleGrantRefresher(store, oauthGrants, logger, {
+    idleDays: config.oauth.refreshIdleDays,
+    intervalMs: config.oauth.idleCheckIntervalSeconds * 1000,
+  });
   const services: Services = {
     relays,
     relayBroker: broker,
@@ -88,13 +114,15 @@ export async function startApp(
     audit,
     apiKeys,
     configs: new ConfigService(store, catalogue, cipher, audit),
-    runtimeConfigs: new RuntimeConfigService(store, cipher, audit),
+    runtimeConfigs: new RuntimeConfigService(store, cipher, audit, oauthGrants),
+    oauthGrants,
+    oauthAuthorizations,
     connectionTests: new ConnectionTestService(
       store,
       catalogue,
       new ConnectionTestRunner(
         catalogue,
-        new OutboundGuard(config.connectionTests.allowedCidrs),
+        outbound,
         new TestLimiter(
           {
             perTenant: config.connectionTests.perTenant,
@@ -110,6 +138,7 @@ export async function startApp(
       broker,
       logger,
       metrics,
+      oauthGrants,
     ),
   };
   await bootstrapAdminKey(
@@ -140,6 +169,8 @@ export async function startApp(
   }
   const { address, port, family } = http.fastify.server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
+  listeningUrl = `http://${address === '0.0.0.0' || address === '::' ? '127.0.0.1' : host}:${port}`;
+  idleRefresher.start();
   logger.debug(
     { store: store.kind, keys: keys.source, replica: fleet.replicaId, shared: fleet.redis ? 'redis' : 'none' },
     'storage ready',
@@ -150,6 +181,7 @@ export async function startApp(
     stop: async () => {
       // Agents' sockets are upgraded connections: the HTTP drain would wait for them forever.
       await hub.close();
+      await idleRefresher.stop();
       await http.stop();
       await fleet.close();
       await store.close();

@@ -70,6 +70,19 @@ export interface PlugboardConfig {
     /** How long a test sent to an agent may take before RELAY_TIMEOUT. */
     jobTimeoutMs: number;
   };
+  /**
+   * Where browsers reach Plugboard (PLUGBOARD_PUBLIC_URL), for the OAuth callback address
+   * registered at providers; the listening address when unset.
+   */
+  publicUrl?: string;
+  oauth: {
+    /** An access token this close to expiry is renewed before the runtime gets it. */
+    refreshMarginSeconds: number;
+    /** A grant unused and unrefreshed this long is refreshed, before a provider expires it for idleness. */
+    refreshIdleDays: number;
+    /** How often this replica looks for idle grants. */
+    idleCheckIntervalSeconds: number;
+  };
   connectionTests: {
     /** Private ranges an operator opens to direct tests (self-hosted deployments). */
     allowedCidrs: string[];
@@ -160,6 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       heartbeatMs: integer(env, 'PLUGBOARD_RELAY_HEARTBEAT_MS', 10_000, 50, 300_000),
       jobTimeoutMs: integer(env, 'PLUGBOARD_RELAY_JOB_TIMEOUT_MS', 30_000, 100, 300_000),
     },
+    publicUrl: env.PLUGBOARD_PUBLIC_URL ? publicUrl(env.PLUGBOARD_PUBLIC_URL) : undefined,
+    oauth: {
+      refreshMarginSeconds: integer(env, 'PLUGBOARD_OAUTH_REFRESH_MARGIN_SECONDS', 300, 0, 86_400),
+      refreshIdleDays: integer(env, 'PLUGBOARD_OAUTH_REFRESH_IDLE_DAYS', 5, 1, 365),
+      idleCheckIntervalSeconds: integer(env, 'PLUGBOARD_OAUTH_IDLE_CHECK_SECONDS', 3600, 1, 86_400),
+    },
     connectionTests: {
       allowedCidrs: cidrs(env, 'PLUGBOARD_OUTBOUND_ALLOW'),
       extraCaCertificates: env.PLUGBOARD_EXTRA_CA_FILE ? [readPem(env.PLUGBOARD_EXTRA_CA_FILE)] : [],
@@ -184,6 +203,17 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     }
   }
   return list;
+}
+
+/** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
+function publicUrl(raw: string): string {
+  const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash) {
+    throw new InputError(
+      `PLUGBOARD_PUBLIC_URL must be the address browsers reach Plugboard at, such as https://plugboard.example.com; it is "${raw}".`,
+    );
+  }
+  return parsed.href.replace(/\/+$/, '');
 }
 
 /** redis:// or rediss:// (TLS), with an optional user, password and database number. */

@@ -1,5 +1,6 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Principal } from '../auth/principal';
+import type { GrantAccess, OAuthGrants } from '../oauth/oauth-grants.service';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import type { Store } from '../store/store.port';
 
@@ -10,6 +11,8 @@ export interface RuntimeConfig {
   connectorVersion: number;
   integrationKey: string | null;
   values: Record<string, unknown>;
+  /** With a consent flow chosen: a valid access token (refreshed first when due), or why not. */
+  oauth: GrantAccess | null;
 }
 
 /**
@@ -21,6 +24,7 @@ export class RuntimeConfigService {
     private readonly store: Store,
     private readonly cipher: SecretCipher,
     private readonly audit: AuditLog,
+    private readonly grants: OAuthGrants,
   ) {}
 
   async read(principal: Principal, id: string): Promise<RuntimeConfig | null> {
@@ -34,13 +38,17 @@ export class RuntimeConfigService {
       );
       values[field] = secret.encoding === 'json' ? JSON.parse(plaintext) : plaintext;
     }
-    await this.audit.record(principal, 'config.runtime-read', config.id, Object.keys(config.secrets));
+    const oauth = await this.grants.access(config);
+    const read = Object.keys(config.secrets);
+    if (oauth?.accessToken) read.push('oauthAccessToken');
+    await this.audit.record(principal, 'config.runtime-read', config.id, read);
     return {
       id: config.id,
       connectorKey: config.connectorKey,
       connectorVersion: config.connectorVersion,
       integrationKey: config.integrationKey,
       values,
+      oauth,
     };
   }
 }

@@ -140,6 +140,10 @@ export class ConnectionTestRunner {
       this.options.stepTimeoutMs,
       this.options.extraCaCertificates,
     );
+    if (request.connectedGrant) {
+      context.connectedGrant = request.connectedGrant;
+      scrubber.add(request.connectedGrant.accessToken);
+    }
     const failed = (error: TestError) =>
       finish(
         'FAILED',

@@ -5,6 +5,7 @@ import { TestErrorCode as Code } from '../connector-kit/connection-test.codes';
 import { type TestError, testError } from '../connector-kit/connection-test.failure';
 import type { ConnectionTestOutcome, TestRequest } from '../connector-kit/connection-test.result';
 import type { Logger } from '../logger';
+import type { OAuthGrants } from '../oauth/oauth-grants.service';
 import type { Metrics } from '../observability/metrics';
 import type { RelayBroker } from '../relay/relay-broker.port';
 import { chooseRelay } from '../relay/relay-choice';
@@ -27,6 +28,13 @@ export interface TestConnectionResult extends ConnectionTestOutcome {
   relayId: string | null;
 }
 
+/**
+ * How long after connecting a grant its access token may serve the Test button, for the person
+ * who connected it: long enough to press Test after Connect, short enough that a test never
+ * stands in for the runtime's use of saved credentials.
+ */
+const JUST_CONNECTED_MS = 15 * 60_000;
+
 const refused = (error: TestError): ConnectionTestOutcome => ({
   ok: false,
   status: 'REFUSED',
@@ -47,6 +55,7 @@ export class ConnectionTestService {
     private readonly relays: RelayBroker,
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
+    private readonly grants?: OAuthGrants,
   ) {}
 
   async test(principal: Principal, command: TestConnectionCommand): Promise<TestConnectionResult> {
@@ -97,6 +106,7 @@ export class ConnectionTestService {
       );
     }
     let savedLockedFields = new Set<string>();
+    let connectedGrant: TestRequest['connectedGrant'];
     if (command.configId) {
       const [config] = await this.store.configs.getMany(principal.tenantId, [command.configId]);
       if (!config) {
@@ -113,6 +123,10 @@ export class ConnectionTestService {
         );
       }
       savedLockedFields = new Set(Object.keys(config.secrets));
+      const flow = this.catalogue.connector(config.connectorKey)?.authorizationCode;
+      if (flow && submitted.values?.[flow.field] === flow.option) {
+        connectedGrant = await this.grants?.justConnected(config, principal.actor, JUST_CONNECTED_MS);
+      }
     }
     const request: TestRequest = {
       tenantId: principal.tenantId,
@@ -121,6 +135,7 @@ export class ConnectionTestService {
       values: submitted.values ?? {},
       savedLockedFields,
       requestId: command.requestId,
+      connectedGrant,
     };
     const fields = this.catalogue.connector(command.connectorKey)?.fields ?? [];
     const relay = await chooseRelay(

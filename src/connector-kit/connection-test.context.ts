@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
-import type { StepRecord, StepStatus } from './connection-test.result';
+import type { ConnectedGrant, StepRecord, StepStatus } from './connection-test.result';
 import type { Destinations } from './destinations.port';
 import { classifyNetworkError } from './network-errors';
 import type { SecretScrubber } from './secret-scrubber';
@@ -32,6 +32,11 @@ export const DEFAULT_STEP_TIMEOUT_MS = 10_000;
  */
 export class TestContext {
   readonly steps: StepRecord[] = [];
+  /**
+   * An OAuth grant the person testing connected moments ago, when there is one: the only saved
+   * credential a test may use (see connectedGrantToken).
+   */
+  connectedGrant?: ConnectedGrant;
 
   constructor(
     readonly values: Readonly<Record<string, unknown>>,

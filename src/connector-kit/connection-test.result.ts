@@ -11,6 +11,12 @@ export interface StepRecord {
   durationMs: number;
 }
 
+/** A just-connected grant's access token and the non-secret values its token answer carried. */
+export interface ConnectedGrant {
+  accessToken: string;
+  providerValues: Readonly<Record<string, string>>;
+}
+
 /** A test to run: on the server, or sent to a relay agent as it is. */
 export interface TestRequest {
   tenantId: string;
@@ -22,6 +28,8 @@ export interface TestRequest {
   savedLockedFields?: ReadonlySet<string>;
   /** The request that asked for the test: an unexpected failure names it, and is logged under it. */
   requestId?: string;
+  /** A grant the person testing connected moments ago (authorization code configs only). */
+  connectedGrant?: ConnectedGrant;
 }
 
 export type TestStatus = 'SUCCEEDED' | 'FAILED' | 'REFUSED';

@@ -1,5 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import type { FormFieldDefinition } from '../forms/form-field.definition';
+import type { AuthorizationCodeFlow } from './authorization-code';
 import type { ConnectionTestPlan } from './connection-test.plan';
 
 /** The groups the catalogue can be filtered by. */
@@ -25,6 +26,8 @@ export interface ConnectorOptions {
   version: number;
   documentationUrl?: string;
   connectionTest: ConnectionTestPlan;
+  /** Delegated access through the provider's consent screen, where the connector offers it. */
+  authorizationCode?: AuthorizationCodeFlow;
 }
 
 /** A connector as the catalogue holds it. */

@@ -165,6 +165,31 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     message: 'An administrator has not granted consent to this app.',
     hint: 'An administrator grants the app the access it asks for, then test again.',
   },
+  [Code.OAUTH_NOT_CONNECTED]: {
+    category: Category.CREDENTIALS,
+    retryable: false,
+    message: 'No account is connected for this test: a test uses a connection only right after you make it.',
+    hint: 'Press Connect, sign in and allow access, then test. Saved tokens are used only by the integration runtime.',
+  },
+  [Code.OAUTH_ACCESS_DENIED]: {
+    category: Category.PERMISSION,
+    retryable: false,
+    message: "Access was not allowed at the provider's consent screen.",
+    hint: 'Connect again and choose Allow. If the provider says an administrator must approve the app, ask one to grant consent first.',
+  },
+  [Code.OAUTH_REFRESH_FAILED]: {
+    category: Category.CREDENTIALS,
+    retryable: false,
+    message: "The provider refused to renew the connection's access: the refresh token is no longer valid.",
+    hint: "Reconnect: press Connect and sign in again. This happens when the user's password changes, access is revoked, or the connection goes unused too long.",
+  },
+  [Code.OAUTH_REFRESH_INTERRUPTED]: {
+    category: Category.CREDENTIALS,
+    retryable: false,
+    message:
+      "A renewal of the connection's access was interrupted before its answer was saved; the old refresh token may already be spent.",
+    hint: 'Reconnect: press Connect and sign in again. Plugboard does not resend a refresh token that may have been used.',
+  },
   [Code.PERMISSION_DENIED]: {
     category: Category.PERMISSION,
     retryable: false,

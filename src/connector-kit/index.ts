@@ -12,6 +12,13 @@ export { FieldFormat, FormFieldType, FormSectionKind } from '../forms/form.enums
 export { FormField } from '../forms/form-field.decorator';
 export { CLIENT_OWNED_HEADERS, CREDENTIAL_HEADERS } from '../forms/key-value-rules';
 // Its connection test: the plan, the context it runs in, and how it reports a failure.
+export {
+  type AuthorizationCodeFlow,
+  type AuthorizationEndpoints,
+  connectedGrantToken,
+  textValue,
+  usesAuthorizationCode,
+} from './authorization-code';
 export { TestErrorCategory, TestErrorCode } from './connection-test.codes';
 export { TestContext } from './connection-test.context';
 export { type TestError, type TestErrorDetails, TestFailure } from './connection-test.failure';

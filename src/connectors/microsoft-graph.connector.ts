@@ -1,10 +1,12 @@
 import { createHash, createPrivateKey, randomUUID, X509Certificate } from 'node:crypto';
 import { SignJWT } from 'jose';
 import {
+  type AuthorizationCodeFlow,
   TestErrorCode as Code,
   Connector,
   classifyGraphError,
   classifyTokenError,
+  connectedGrantToken,
   FieldFormat,
   FormField,
   GuardedHttp,
@@ -15,9 +17,62 @@ import {
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  textValue,
 } from '../connector-kit';
 
 const USER_SIGN_IN = { field: 'legacyUserSignIn', equals: true };
+const DELEGATED = { field: 'authMethod', equals: 'AUTHORIZATION_CODE' };
+const WITH_SECRET = { field: 'authMethod', in: ['CLIENT_SECRET', 'AUTHORIZATION_CODE'] };
+
+/** Sign-in and Graph hosts of each national cloud; tokens do not cross clouds. */
+const CLOUDS: Readonly<Record<string, { authority: string; graph: string }>> = {
+  GLOBAL: { authority: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' },
+  US_GOV: { authority: 'https://login.microsoftonline.us', graph: 'https://graph.microsoft.us' },
+  US_GOV_DOD: { authority: 'https://login.microsoftonline.us', graph: 'https://dod-graph.microsoft.us' },
+  CHINA: { authority: 'https://login.chinacloudapi.cn', graph: 'https://microsoftgraph.chinacloudapi.cn' },
+};
+
+type Values = Readonly<Record<string, unknown>>;
+const cloudOf = (values: Values) => CLOUDS[textValue(values, 'nationalCloud') || 'GLOBAL'] ?? CLOUDS.GLOBAL;
+const authorityOf = (values: Values) =>
+  (textValue(values, 'authorityHost') || cloudOf(values).authority).replace(/\/+$/, '');
+const graphOf = (values: Values) => (textValue(values, 'graphHost') || cloudOf(values).graph).replace(/\/+$/, '');
+/** The override fields only when filled: an empty override is not what the user must change. */
+const authorityFieldOf = (values: Values) => (textValue(values, 'authorityHost') ? 'authorityHost' : 'nationalCloud');
+const tokenUrlOf = (values: Values) =>
+  `${authorityOf(values)}/${encodeURIComponent(textValue(values, 'tenantId'))}/oauth2/v2.0/token`;
+
+/** OpenID scopes name no resource; every other bare permission names Graph. */
+const OPENID_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+/**
+ * Delegated access (the Microsoft identity platform's authorization code flow with PKCE): a user
+ * consents, and the app acts as them. Bare permission names mean Graph of the global cloud; in a
+ * national cloud they are prefixed with its Graph host, as Entra ID requires. offline_access is
+ * always asked for: without it Entra ID issues no refresh token.
+ */
+const DELEGATED_FLOW: AuthorizationCodeFlow = {
+  field: 'authMethod',
+  option: 'AUTHORIZATION_CODE',
+  providerName: 'Microsoft',
+  clientIdField: 'clientId',
+  clientSecretField: 'clientSecret',
+  scopesField: 'delegatedScopes',
+  endpoints: (values) => ({
+    authorizeUrl: `${authorityOf(values)}/${encodeURIComponent(textValue(values, 'tenantId'))}/oauth2/v2.0/authorize`,
+    tokenUrl: tokenUrlOf(values),
+    field: authorityFieldOf(values),
+  }),
+  scopes: (values) => {
+    const prefix = (textValue(values, 'nationalCloud') || 'GLOBAL') === 'GLOBAL' ? '' : `${graphOf(values)}/`;
+    const asked = (textValue(values, 'delegatedScopes') || 'User.Read').split(/\s+/).filter(Boolean);
+    const scopes = asked.map((scope) => (OPENID_SCOPES.has(scope) || scope.includes('/') ? scope : prefix + scope));
+    return [...new Set([...scopes, 'offline_access'])];
+  },
+  extraParameters: () => ({ response_mode: 'query' }),
+  clientAuthentication: () => 'BODY',
+  refusal: (answer, error) => classifyTokenError(answer, error, 'clientSecret'),
+};
 
 @Connector({
   key: 'microsoft-graph',
@@ -42,6 +97,7 @@ const USER_SIGN_IN = { field: 'legacyUserSignIn', equals: true };
     },
     run: testMicrosoftGraph,
   },
+  authorizationCode: DELEGATED_FLOW,
 })
 export class MicrosoftGraphSettings {
   @FormField({
@@ -83,6 +139,12 @@ export class MicrosoftGraphSettings {
         label: 'Certificate',
         description: 'A certificate uploaded to the app registration; its private key signs each sign-in.',
       },
+      {
+        value: 'AUTHORIZATION_CODE',
+        label: 'Delegated: a user connects (sign-in and consent)',
+        description:
+          'A user signs in at Microsoft and consents; the app then acts as that user, with delegated permissions. Uses the client secret.',
+      },
     ],
   })
   authMethod?: string;
@@ -92,8 +154,10 @@ export class MicrosoftGraphSettings {
     section: Section.GENERAL,
     type: Type.SECRET,
     order: 40,
-    visibleWhen: { field: 'authMethod', equals: 'CLIENT_SECRET' },
-    requiredWhen: { all: [{ field: 'authMethod', equals: 'CLIENT_SECRET' }, { not: USER_SIGN_IN }] },
+    visibleWhen: WITH_SECRET,
+    requiredWhen: {
+      any: [{ all: [{ field: 'authMethod', equals: 'CLIENT_SECRET' }, { not: USER_SIGN_IN }] }, DELEGATED],
+    },
     helpText:
       "The secret's Value, shown once when it is created, not its Secret ID. Secrets expire: note the expiry date and renew before it.",
   })
@@ -130,6 +194,21 @@ export class MicrosoftGraphSettings {
     helpText: 'Only when the private key is encrypted.',
   })
   privateKeyPassphrase?: string;
+
+  @FormField({
+    label: 'Delegated permissions',
+    section: Section.GENERAL,
+    type: Type.TEXT,
+    order: 80,
+    defaultValue: 'User.Read',
+    visibleWhen: DELEGATED,
+    requiredWhen: DELEGATED,
+    placeholder: 'User.Read Mail.Read',
+    validation: { maxLength: 2000 },
+    helpText:
+      'Space-separated delegated permissions the user consents to, as listed under API permissions. offline_access is added, so access can be renewed.',
+  })
+  delegatedScopes?: string;
 
   @FormField({
     label: 'Permission to check',
@@ -255,14 +334,6 @@ export class MicrosoftGraphSettings {
   password?: string;
 }
 
-/** Sign-in and Graph hosts of each national cloud; tokens do not cross clouds. */
-const CLOUDS: Readonly<Record<string, { authority: string; graph: string }>> = {
-  GLOBAL: { authority: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' },
-  US_GOV: { authority: 'https://login.microsoftonline.us', graph: 'https://graph.microsoft.us' },
-  US_GOV_DOD: { authority: 'https://login.microsoftonline.us', graph: 'https://dod-graph.microsoft.us' },
-  CHINA: { authority: 'https://login.chinacloudapi.cn', graph: 'https://microsoftgraph.chinacloudapi.cn' },
-};
-
 const PROBES: Readonly<Record<string, string>> = {
   ORGANIZATION: '/v1.0/organization?$select=id,displayName',
   USERS: '/v1.0/users?$top=1&$select=id',
@@ -311,10 +382,9 @@ async function clientAssertion(context: TestContext, tokenUrl: string): Promise<
  * A token alone proves only the credentials: Entra ID issues one even without permissions.
  */
 async function testMicrosoftGraph(context: TestContext): Promise<void> {
-  const cloud = CLOUDS[context.text('nationalCloud') || 'GLOBAL'];
-  const authority = (context.text('authorityHost') || cloud.authority).replace(/\/+$/, '');
-  const graph = (context.text('graphHost') || cloud.graph).replace(/\/+$/, '');
-  const tokenUrl = `${authority}/${encodeURIComponent(context.text('tenantId'))}/oauth2/v2.0/token`;
+  const authority = authorityOf(context.values);
+  const graph = graphOf(context.values);
+  const tokenUrl = tokenUrlOf(context.values);
   const authorityUrl = new URL(authority);
   await probeTransport(context, {
     host: authorityUrl.hostname,
@@ -325,6 +395,10 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
   });
   const http = new GuardedHttp(context.destinations, { ca: context.trustedCas() });
   try {
+    if (context.text('authMethod') === DELEGATED_FLOW.option) {
+      await probeAsSignedInUser(context, http, graph);
+      return;
+    }
     const form = new URLSearchParams({ client_id: context.text('clientId'), scope: `${graph}/.default` });
     const certificate = context.text('authMethod') === 'CERTIFICATE';
     if (context.values.legacyUserSignIn === true) {
@@ -344,7 +418,7 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
     }
     const credentialField = certificate ? 'certificate' : 'clientSecret';
     // The override fields only when filled: an empty override is not what the user must change.
-    const authorityField = context.text('authorityHost') ? 'authorityHost' : 'nationalCloud';
+    const authorityField = authorityFieldOf(context.values);
     const graphField = context.text('graphHost') ? 'graphHost' : 'nationalCloud';
     const { accessToken: token } = await requestToken(context, http, {
       url: tokenUrl,
@@ -367,4 +441,22 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
   } finally {
     await http.close();
   }
+}
+
+/** Delegated access: the grant just connected signs the call, and /me proves whose it is. */
+async function probeAsSignedInUser(context: TestContext, http: GuardedHttp, graph: string): Promise<void> {
+  const token = await connectedGrantToken(context, DELEGATED_FLOW.field);
+  const graphField = context.text('graphHost') ? 'graphHost' : 'nationalCloud';
+  await context.step(
+    Step.AUTHORIZE,
+    async (signal) => {
+      const probe = await http.request(`${graph}/v1.0/me?$select=id,userPrincipalName`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        field: graphField,
+        signal,
+      });
+      if (probe.status !== 200) throw classifyGraphError(probe);
+    },
+    { field: graphField },
+  );
 }

@@ -1,8 +1,10 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import {
+  type AuthorizationCodeFlow,
   TestErrorCode as Code,
   Connector,
+  connectedGrantToken,
   excerpt,
   FormField,
   failureForStatus,
@@ -18,10 +20,35 @@ import {
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  textValue,
 } from '../connector-kit';
 
 const API_TOKEN = { field: 'authMethod', equals: 'API_TOKEN' };
 const SERVICE_APP = { field: 'authMethod', equals: 'OAUTH_SERVICE_APP' };
+const USER_CONSENT = { field: 'authMethod', equals: 'AUTHORIZATION_CODE' };
+const WITH_CLIENT = { field: 'authMethod', in: ['OAUTH_SERVICE_APP', 'AUTHORIZATION_CODE'] };
+
+/**
+ * A user signs in to an OIDC web app at the org authorization server (/oauth2/v1), which may
+ * grant Okta API scopes (okta.*) on the user's behalf. offline_access brings a refresh token,
+ * which Okta by default revokes after seven days unused.
+ */
+const USER_CONSENT_FLOW: AuthorizationCodeFlow = {
+  field: 'authMethod',
+  option: 'AUTHORIZATION_CODE',
+  providerName: 'Okta',
+  clientIdField: 'clientId',
+  clientSecretField: 'clientSecret',
+  scopesField: 'scopes',
+  endpoints: (values) => {
+    const org = textValue(values, 'orgUrl').replace(/\/+$/, '');
+    return { authorizeUrl: `${org}/oauth2/v1/authorize`, tokenUrl: `${org}/oauth2/v1/token`, field: 'orgUrl' };
+  },
+  scopes: (values) => {
+    const granted = Array.isArray(values.scopes) ? (values.scopes as string[]) : ['okta.users.read'];
+    return ['openid', 'offline_access', ...granted];
+  },
+};
 
 @Connector({
   key: 'okta',
@@ -36,6 +63,7 @@ const SERVICE_APP = { field: 'authMethod', equals: 'OAUTH_SERVICE_APP' };
     credentialFields: ['orgUrl', 'clientId'],
     run: testOkta,
   },
+  authorizationCode: USER_CONSENT_FLOW,
 })
 export class OktaSettings {
   @FormField({
@@ -67,6 +95,12 @@ export class OktaSettings {
         label: 'API token',
         description: 'Acts with the full rights of the admin who created it, and expires after 30 days unused.',
       },
+      {
+        value: 'AUTHORIZATION_CODE',
+        label: 'A user connects (OIDC web app)',
+        description:
+          "A user signs in at Okta and consents; the app then acts with that user's admin rights, limited to the granted scopes.",
+      },
     ],
   })
   authMethod?: string;
@@ -76,10 +110,21 @@ export class OktaSettings {
     section: Section.GENERAL,
     type: Type.TEXT,
     order: 30,
-    visibleWhen: SERVICE_APP,
-    requiredWhen: SERVICE_APP,
+    visibleWhen: WITH_CLIENT,
+    requiredWhen: WITH_CLIENT,
   })
   clientId?: string;
+
+  @FormField({
+    label: 'Client secret',
+    section: Section.GENERAL,
+    type: Type.SECRET,
+    order: 35,
+    visibleWhen: USER_CONSENT,
+    requiredWhen: USER_CONSENT,
+    helpText: "The web app's client secret, from its General tab.",
+  })
+  clientSecret?: string;
 
   @FormField({
     label: 'Private key',
@@ -118,14 +163,14 @@ export class OktaSettings {
     type: Type.MULTISELECT,
     order: 10,
     defaultValue: ['okta.users.read'],
-    visibleWhen: SERVICE_APP,
+    visibleWhen: WITH_CLIENT,
     options: [
       { value: 'okta.users.read', label: 'Read users' },
       { value: 'okta.users.manage', label: 'Manage users' },
       { value: 'okta.groups.read', label: 'Read groups' },
       { value: 'okta.groups.manage', label: 'Manage groups' },
     ],
-    helpText: 'Grant the same scopes to the service app in the Okta admin console.',
+    helpText: 'Grant the same scopes to the app on its Okta API Scopes tab.',
   })
   scopes?: string[];
 }
@@ -202,13 +247,15 @@ async function testOkta(context: TestContext): Promise<void> {
   const { base: org, http } = await openHttpsApi(context, 'orgUrl');
   try {
     const usesToken = context.text('authMethod') === 'API_TOKEN';
+    const delegated = context.text('authMethod') === USER_CONSENT_FLOW.option;
+    const credential = usesToken ? 'apiToken' : delegated ? 'authMethod' : 'privateKey';
     const judge = (probe: HttpAnswer): TestFailure | undefined => {
       if (probe.status === 200) return undefined;
       const { code, summary } = oktaError(probe);
       const details = { providerCode: code ?? `HTTP ${probe.status}`, providerMessage: summary };
       if (probe.status === 401) {
         return new TestFailure(usesToken ? Code.INVALID_CREDENTIALS : Code.PROVIDER_ERROR, {
-          field: usesToken ? 'apiToken' : 'privateKey',
+          field: credential,
           hint: usesToken
             ? 'API tokens expire after 30 days unused and die with their admin: create a new one.'
             : undefined,
@@ -225,7 +272,7 @@ async function testOkta(context: TestContext): Promise<void> {
         });
       }
       return (
-        failureForStatus(probe, { credential: usesToken ? 'apiToken' : 'privateKey', location: 'orgUrl' }, summary) ??
+        failureForStatus(probe, { credential, location: 'orgUrl' }, summary) ??
         new TestFailure(Code.PROVIDER_ERROR, details)
       );
     };
@@ -239,7 +286,11 @@ async function testOkta(context: TestContext): Promise<void> {
       await signedInProbe(context, { call: readUser(`SSWS ${context.text('apiToken')}`), field: 'orgUrl', judge });
       return;
     }
-    const call = readUser(await serviceAppToken(context, http, org));
+    const call = readUser(
+      delegated
+        ? `Bearer ${await connectedGrantToken(context, USER_CONSENT_FLOW.field)}`
+        : await serviceAppToken(context, http, org),
+    );
     await judgedProbe(context, { call, field: 'orgUrl', judge });
   } finally {
     await http.close();

@@ -1,9 +1,11 @@
 import {
+  type AuthorizationCodeFlow,
   CLIENT_OWNED_HEADERS,
   TestErrorCode as Code,
   Connector,
   CREDENTIAL_HEADERS,
   caCertificateField,
+  connectedGrantToken,
   FieldFormat,
   FormField,
   failureForStatus,
@@ -21,12 +23,34 @@ import {
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  textValue,
   tlsOnlyPortFailure,
 } from '../connector-kit';
 
 const auth = (...methods: string[]) => ({ field: 'authMethod', in: methods });
 const API_KEY = auth('API_KEY_HEADER', 'API_KEY_QUERY');
-const OAUTH2 = auth('OAUTH2_CLIENT_CREDENTIALS');
+const OAUTH2 = auth('OAUTH2_CLIENT_CREDENTIALS', 'AUTHORIZATION_CODE');
+const AUTHORIZATION_CODE = auth('AUTHORIZATION_CODE');
+
+/**
+ * Any provider's authorization code flow, from the form: its authorize and token URLs, scopes
+ * and client. PKCE (S256) is always sent; a provider that ignores it still works.
+ */
+const AUTHORIZATION_CODE_FLOW: AuthorizationCodeFlow = {
+  field: 'authMethod',
+  option: 'AUTHORIZATION_CODE',
+  providerName: 'the API',
+  clientIdField: 'clientId',
+  clientSecretField: 'clientSecret',
+  scopesField: 'scopes',
+  endpoints: (values) => ({
+    authorizeUrl: textValue(values, 'authorizeUrl'),
+    tokenUrl: textValue(values, 'tokenUrl'),
+    field: 'tokenUrl',
+  }),
+  scopes: (values) => textValue(values, 'scopes').split(/\s+/).filter(Boolean),
+  clientAuthentication: (values) => (textValue(values, 'clientAuthentication') === 'BODY' ? 'BODY' : 'BASIC'),
+};
 
 @Connector({
   key: 'rest-api',
@@ -41,6 +65,7 @@ const OAUTH2 = auth('OAUTH2_CLIENT_CREDENTIALS');
     credentialFields: ['baseUrl', 'username', 'clientId'],
     run: testRestApi,
   },
+  authorizationCode: AUTHORIZATION_CODE_FLOW,
 })
 export class RestApiSettings extends RelayReachableSettings {
   @FormField({
@@ -69,6 +94,12 @@ export class RestApiSettings extends RelayReachableSettings {
       { value: 'API_KEY_HEADER', label: 'API key in a header' },
       { value: 'API_KEY_QUERY', label: 'API key in the query string' },
       { value: 'OAUTH2_CLIENT_CREDENTIALS', label: 'OAuth 2.0 client credentials' },
+      {
+        value: 'AUTHORIZATION_CODE',
+        label: 'OAuth 2.0 authorization code (a user connects)',
+        description:
+          "A user signs in at the provider and consents; register Plugboard's /oauth/callback as the redirect URI.",
+      },
     ],
   })
   authMethod?: string;
@@ -138,6 +169,18 @@ export class RestApiSettings extends RelayReachableSettings {
     requiredWhen: API_KEY,
   })
   apiKey?: string;
+
+  @FormField({
+    label: 'Authorization URL',
+    section: Section.GENERAL,
+    type: Type.URL,
+    order: 85,
+    visibleWhen: AUTHORIZATION_CODE,
+    requiredWhen: AUTHORIZATION_CODE,
+    placeholder: 'https://auth.example.com/oauth2/authorize',
+    helpText: "The provider's consent screen (its authorization endpoint).",
+  })
+  authorizeUrl?: string;
 
   @FormField({
     label: 'Token URL',
@@ -271,6 +314,7 @@ const CREDENTIAL_FIELD: Readonly<Record<string, string>> = {
   API_KEY_HEADER: 'apiKey',
   API_KEY_QUERY: 'apiKey',
   OAUTH2_CLIENT_CREDENTIALS: 'clientSecret',
+  AUTHORIZATION_CODE: 'authMethod',
 };
 
 /** RFC 6749 §5.2 token errors, on this form's fields. */
@@ -333,6 +377,8 @@ async function testRestApi(context: TestContext): Promise<void> {
       url.searchParams.set(context.text('apiKeyQueryParameter'), context.text('apiKey'));
     } else if (method === 'OAUTH2_CLIENT_CREDENTIALS') {
       headers.authorization = `Bearer ${await clientCredentialsToken(context, http)}`;
+    } else if (method === AUTHORIZATION_CODE_FLOW.option) {
+      headers.authorization = `Bearer ${await connectedGrantToken(context, AUTHORIZATION_CODE_FLOW.field)}`;
     }
     const expected = context.values.expectedStatus as number | undefined;
     const call = async (signal: AbortSignal) => {
@@ -378,7 +424,7 @@ async function testRestApi(context: TestContext): Promise<void> {
       }
       return undefined;
     };
-    if (method === 'NONE' || method === 'OAUTH2_CLIENT_CREDENTIALS') {
+    if (method === 'NONE' || method === 'OAUTH2_CLIENT_CREDENTIALS' || method === AUTHORIZATION_CODE_FLOW.option) {
       // No credential on the probe (or a token already granted): the call is the permission check.
       await judgedProbe(context, { call, field: 'baseUrl', judge });
     } else {

@@ -1,8 +1,10 @@
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import {
+  type AuthorizationCodeFlow,
   TestErrorCode as Code,
   Connector,
+  connectedGrantToken,
   excerpt,
   FormField,
   failureForStatus,
@@ -16,11 +18,39 @@ import {
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  textValue,
 } from '../connector-kit';
 
 const CLIENT_CREDENTIALS = { field: 'authMethod', equals: 'CLIENT_CREDENTIALS' };
 const JWT_BEARER = { field: 'authMethod', equals: 'JWT_BEARER' };
 const USERNAME_PASSWORD = { field: 'authMethod', equals: 'USERNAME_PASSWORD' };
+const WEB_SERVER = { field: 'authMethod', equals: 'AUTHORIZATION_CODE' };
+const WITH_SECRET = { any: [CLIENT_CREDENTIALS, USERNAME_PASSWORD, WEB_SERVER] };
+
+/**
+ * The web server flow (authorization code with PKCE) at the org's login URL: a user approves
+ * the app, which then acts as that user. `refresh_token` is asked for (Salesforce's name for
+ * offline access); the token answer's instance_url is where the runtime sends API calls.
+ */
+const WEB_SERVER_FLOW: AuthorizationCodeFlow = {
+  field: 'authMethod',
+  option: 'AUTHORIZATION_CODE',
+  providerName: 'Salesforce',
+  clientIdField: 'consumerKey',
+  clientSecretField: 'consumerSecret',
+  endpoints: (values) => {
+    const login = (textValue(values, 'loginUrl') || 'https://login.salesforce.com').replace(/\/+$/, '');
+    return {
+      authorizeUrl: `${login}/services/oauth2/authorize`,
+      tokenUrl: `${login}/services/oauth2/token`,
+      field: 'loginUrl',
+    };
+  },
+  scopes: () => ['api', 'refresh_token'],
+  clientAuthentication: () => 'BODY',
+  keptFromTokenAnswer: ['instance_url', 'id'],
+  refusal: (answer, error) => classifyToken(answer, error, 'AUTHORIZATION_CODE'),
+};
 
 @Connector({
   key: 'salesforce',
@@ -35,6 +65,7 @@ const USERNAME_PASSWORD = { field: 'authMethod', equals: 'USERNAME_PASSWORD' };
     credentialFields: ['loginUrl', 'consumerKey', 'username'],
     run: testSalesforce,
   },
+  authorizationCode: WEB_SERVER_FLOW,
 })
 export class SalesforceSettings {
   @FormField({
@@ -73,6 +104,12 @@ export class SalesforceSettings {
         label: 'Username and password (legacy)',
         description: "Blocked by default in orgs created since Summer '23; Salesforce is retiring it.",
       },
+      {
+        value: 'AUTHORIZATION_CODE',
+        label: 'A user connects (web server flow)',
+        description:
+          "A user signs in at Salesforce and approves the app, which then acts as them. Needs the app's callback URL set to Plugboard's /oauth/callback.",
+      },
     ],
   })
   authMethod?: string;
@@ -92,8 +129,8 @@ export class SalesforceSettings {
     section: Section.GENERAL,
     type: Type.SECRET,
     order: 40,
-    visibleWhen: { any: [CLIENT_CREDENTIALS, USERNAME_PASSWORD] },
-    requiredWhen: { any: [CLIENT_CREDENTIALS, USERNAME_PASSWORD] },
+    visibleWhen: WITH_SECRET,
+    requiredWhen: WITH_SECRET,
     helpText: "The app's client secret.",
   })
   consumerSecret?: string;
@@ -352,6 +389,12 @@ async function testSalesforce(context: TestContext): Promise<void> {
   const { base: loginUrl, http } = await openHttpsApi(context, 'loginUrl');
   const method = context.text('authMethod') || 'CLIENT_CREDENTIALS';
   try {
+    if (method === WEB_SERVER_FLOW.option) {
+      const token = await connectedGrantToken(context, WEB_SERVER_FLOW.field);
+      const instanceUrl = context.connectedGrant?.providerValues.instance_url ?? loginUrl.toString();
+      await probeObject(context, http, instanceUrl, token, method);
+      return;
+    }
     const form = new URLSearchParams();
     if (method === 'JWT_BEARER') {
       const assertion = await jwtAssertion(context, loginUrl);
@@ -381,26 +424,36 @@ async function testSalesforce(context: TestContext): Promise<void> {
               message: 'The token answer has no instance URL.',
             }),
     });
-    const instanceUrl = String(granted.body.instance_url);
-    const path = `/services/data/${context.text('apiVersion') || 'v62.0'}/sobjects/${encodeURIComponent(context.text('probeObject') || 'Account')}`;
-    await context.step(
-      Step.AUTHORIZE,
-      async (signal) => {
-        const probe = await http.request(new URL(path, instanceUrl).toString(), {
-          headers: { authorization: `Bearer ${granted.accessToken}`, accept: 'application/json' },
-          field: 'loginUrl',
-          signal,
-        });
-        if (probe.status === 200) return;
-        const failure = classifyApi(probe, method);
-        if (failure.error.code === Code.THROTTLED && failure.error.retryAfterSeconds === undefined) {
-          failure.error.retryAfterSeconds = retryAfterSeconds(probe);
-        }
-        throw failure;
-      },
-      { field: 'loginUrl' },
-    );
+    await probeObject(context, http, String(granted.body.instance_url), granted.accessToken, method);
   } finally {
     await http.close();
   }
+}
+
+/** Reads one object's description at the instance, with the API version the integration uses. */
+async function probeObject(
+  context: TestContext,
+  http: Awaited<ReturnType<typeof openHttpsApi>>['http'],
+  instanceUrl: string,
+  token: string,
+  method: string,
+): Promise<void> {
+  const path = `/services/data/${context.text('apiVersion') || 'v62.0'}/sobjects/${encodeURIComponent(context.text('probeObject') || 'Account')}`;
+  await context.step(
+    Step.AUTHORIZE,
+    async (signal) => {
+      const probe = await http.request(new URL(path, instanceUrl).toString(), {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        field: 'loginUrl',
+        signal,
+      });
+      if (probe.status === 200) return;
+      const failure = classifyApi(probe, method);
+      if (failure.error.code === Code.THROTTLED && failure.error.retryAfterSeconds === undefined) {
+        failure.error.retryAfterSeconds = retryAfterSeconds(probe);
+      }
+      throw failure;
+    },
+    { field: 'loginUrl' },
+  );
 }

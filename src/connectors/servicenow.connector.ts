@@ -1,6 +1,8 @@
 import {
+  type AuthorizationCodeFlow,
   TestErrorCode as Code,
   Connector,
+  connectedGrantToken,
   excerpt,
   FormField,
   failureForStatus,
@@ -14,10 +16,29 @@ import {
   type TestContext,
   TestFailure,
   FormFieldType as Type,
+  textValue,
 } from '../connector-kit';
 
 const WITH_USER = { field: 'authMethod', in: ['BASIC', 'OAUTH_PASSWORD'] };
-const OAUTH = { field: 'authMethod', in: ['OAUTH_PASSWORD', 'OAUTH_CLIENT_CREDENTIALS'] };
+const OAUTH = { field: 'authMethod', in: ['OAUTH_PASSWORD', 'OAUTH_CLIENT_CREDENTIALS', 'AUTHORIZATION_CODE'] };
+
+/**
+ * A user approves the OAuth application at the instance (oauth_auth.do), which then acts as
+ * them; tokens come from oauth_token.do. ServiceNow issues a refresh token with every code.
+ */
+const USER_CONSENT_FLOW: AuthorizationCodeFlow = {
+  field: 'authMethod',
+  option: 'AUTHORIZATION_CODE',
+  providerName: 'ServiceNow',
+  clientIdField: 'clientId',
+  clientSecretField: 'clientSecret',
+  endpoints: (values) => {
+    const instance = textValue(values, 'instanceUrl').replace(/\/+$/, '');
+    return { authorizeUrl: `${instance}/oauth_auth.do`, tokenUrl: `${instance}/oauth_token.do`, field: 'instanceUrl' };
+  },
+  scopes: () => ['useraccount'],
+  clientAuthentication: () => 'BODY',
+};
 
 @Connector({
   key: 'servicenow',
@@ -33,6 +54,7 @@ const OAUTH = { field: 'authMethod', in: ['OAUTH_PASSWORD', 'OAUTH_CLIENT_CREDEN
     credentialFields: ['instanceUrl', 'username', 'clientId'],
     run: testServicenow,
   },
+  authorizationCode: USER_CONSENT_FLOW,
 })
 export class ServicenowSettings {
   @FormField({
@@ -64,6 +86,12 @@ export class ServicenowSettings {
         value: 'OAUTH_CLIENT_CREDENTIALS',
         label: 'OAuth (client credentials)',
         description: 'Needs the client credentials grant enabled and an OAuth application user.',
+      },
+      {
+        value: 'AUTHORIZATION_CODE',
+        label: 'OAuth (a user connects)',
+        description:
+          "A user signs in at the instance and allows the OAuth application, which then acts as them. Set the application's redirect URL to Plugboard's /oauth/callback.",
       },
     ],
   })
@@ -192,7 +220,10 @@ async function testServicenow(context: TestContext): Promise<void> {
   try {
     let authorization: string;
     let credential = 'password';
-    if (method === 'BASIC') {
+    if (method === USER_CONSENT_FLOW.option) {
+      credential = 'authMethod';
+      authorization = `Bearer ${await connectedGrantToken(context, USER_CONSENT_FLOW.field)}`;
+    } else if (method === 'BASIC') {
       authorization = `Basic ${Buffer.from(`${context.text('username')}:${context.text('password')}`).toString('base64')}`;
       context.scrubber.add(authorization.slice(6));
     } else {

@@ -2,8 +2,10 @@ import type { PlugboardConfig } from '../environment';
 import type { Logger } from '../logger';
 import { type AgentDirectory, LocalAgentDirectory } from './agent-directory.port';
 import { type FleetEvents, LocalFleetEvents, RedisFleetEvents } from './fleet-events';
+import { type GrantLocks, LocalGrantLocks } from './grant-locks.port';
 import { RedisAgentDirectory } from './redis-agent-directory';
 import { newReplicaId, openRedis, type RedisConnection } from './redis-connection';
+import { RedisGrantLocks } from './redis-grant-locks';
 import { RedisTestSlots } from './redis-test-slots';
 import type { SharedTestSlots } from './shared-test-slots.port';
 
@@ -16,12 +18,15 @@ export interface Fleet {
   events: FleetEvents;
   agents: AgentDirectory;
   testSlots?: SharedTestSlots;
+  grantLocks: GrantLocks;
   redis?: RedisConnection;
   close(): Promise<void>;
 }
 
 /** How long a shared test slot outlives a replica that died holding it. */
 const TEST_SLOT_TTL_MS = 30_000;
+/** How long a grant's lock outlives a replica that died refreshing it. */
+const GRANT_LOCK_TTL_MS = 30_000;
 
 export async function openFleet(config: PlugboardConfig, logger: Logger): Promise<Fleet> {
   const replicaId = newReplicaId();
@@ -30,6 +35,7 @@ export async function openFleet(config: PlugboardConfig, logger: Logger): Promis
       replicaId,
       events: new LocalFleetEvents(),
       agents: new LocalAgentDirectory(),
+      grantLocks: new LocalGrantLocks(),
       close: async () => {},
     };
   }
@@ -41,6 +47,7 @@ export async function openFleet(config: PlugboardConfig, logger: Logger): Promis
     // An agent's announcement outlives three missed refreshes, as a silent agent turns DEGRADED.
     agents: new RedisAgentDirectory(redis, 3 * config.relays.heartbeatMs),
     testSlots: new RedisTestSlots(redis, TEST_SLOT_TTL_MS, logger),
+    grantLocks: new RedisGrantLocks(redis, GRANT_LOCK_TTL_MS, logger),
     close: () => redis.close(),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../auth/principal';
 import type { RelayLiveState } from '../fleet/agent-snapshot';
-import type { StoredConfig, StoredRelay } from '../store/store.types';
+import type { StoredConfig, StoredOAuthGrant, StoredRelay } from '../store/store.types';
 import type { Services } from './services';
 
 /**
@@ -13,6 +13,8 @@ export interface Loaders {
   relayById: DataLoader<string, StoredRelay | undefined>;
   /** Relays' live state from their agents: one directory read for every relay in the request. */
   relayState: DataLoader<string, RelayLiveState>;
+  /** OAuth grants by config id: one store call for every config in the request. */
+  grantByConfigId: DataLoader<string, StoredOAuthGrant | undefined>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], found: T[]): (T | undefined)[] {
@@ -28,5 +30,8 @@ export function createLoaders(services: Services, principal: Principal): Loaders
       const states = await services.relayBroker.states(principal.tenantId, ids);
       return ids.map((id) => states.get(id) ?? new Error(`no state for relay ${id}`));
     }),
+    grantByConfigId: new DataLoader(async (ids) =>
+      byId(ids, await services.store.oauthGrants.getMany(principal.tenantId, ids)),
+    ),
   };
 }

@@ -14,6 +14,8 @@ import { onlyCatalogueMembers, prepareConnectorSettingsTypes } from './configs/c
 import { RuntimeConfigResolver } from './configs/runtime-config.resolver';
 import { ConnectionTestResolver } from './connection-test/connection-test.resolver';
 import { NodeResolver } from './node.resolver';
+import { OAuthResolver } from './oauth/oauth.resolver';
+import { RuntimeOAuthResolver } from './oauth/runtime-oauth.resolver';
 import { RelayResolver } from './relays/relay.resolver';
 import { SchemaDocument, SchemaDocumentResolver } from './schema-document.resolver';
 
@@ -73,6 +75,8 @@ export async function buildPlugboardSchema(catalogue: Catalogue): Promise<Plugbo
         ApiKeyResolver,
         AuditResolver,
         ConnectionTestResolver,
+        OAuthResolver,
+        RuntimeOAuthResolver,
       ],
       orphanedTypes: catalogue.connectors().flatMap((c) => [c.settingsClass, c.settingsInputClass]),
       container: { get: (resolverClass: new () => unknown) => instances.get(resolverClass) ?? new resolverClass() },

@@ -4,6 +4,8 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { ConfigService } from '../configs/config.service';
 import type { RuntimeConfigService } from '../configs/runtime-config.service';
 import type { ConnectionTestService } from '../connection-test/connection-test.service';
+import type { OAuthAuthorizations } from '../oauth/oauth-authorization.service';
+import type { OAuthGrants } from '../oauth/oauth-grants.service';
 import type { RelayService } from '../relay/relay.service';
 import type { RelayBroker } from '../relay/relay-broker.port';
 import type { Store } from '../store/store.port';
@@ -17,6 +19,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   audit: AuditLog;
   connectionTests: ConnectionTestService;
+  oauthAuthorizations: OAuthAuthorizations;
+  oauthGrants: OAuthGrants;
   relays: RelayService;
   relayBroker: RelayBroker;
   /** How relays' live state is judged (an agent silent for three heartbeats is DEGRADED). */

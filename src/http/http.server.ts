@@ -27,6 +27,7 @@ import { accessLogPlugin, addAccessLog, genRequestId } from './access-log';
 import { authenticate } from './authenticate';
 import { addConditionalGets } from './etag';
 import { assertInputNesting } from './input-nesting';
+import { registerOAuthCallback } from './oauth-callback.route';
 import { PublicAnswerCache } from './public-answer-cache';
 import { publicAnswerPlugin, servePublicAnswers } from './public-answers';
 import { RequestRateLimit } from './rate-limit';
@@ -76,7 +77,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics, and for relay agents /relay (WebSocket) and /relay/drain. */
+/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics, /oauth/callback (providers' consent redirects), and for relay agents /relay (WebSocket) and /relay/drain. */
 export async function createHttpServer({
   config,
   schema,
@@ -200,6 +201,7 @@ export async function createHttpServer({
       .send({ status: state.ready ? 'ready' : 'not ready', checks: state.checks });
   });
   registerRelayDrain(fastify, services);
+  registerOAuthCallback(fastify, services, unhardened ? undefined : rateLimit, logger);
   fastify.get('/metrics', async (_request, reply) => {
     metrics.relayAgents.set(services.relayBroker.connectedAgents());
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -4,6 +4,8 @@ import type {
   StoredAuditEvent,
   StoredConfig,
   StoredDataKey,
+  StoredOAuthGrant,
+  StoredOAuthState,
   StoredRelay,
 } from './store.types';
 
@@ -96,5 +98,30 @@ export interface Store {
     replace(relay: StoredRelay): Promise<StoredRelay>;
     /** Counts one test run through the relay, atomically. */
     recordTest(tenantId: string, id: string, failed: boolean): Promise<void>;
+  };
+
+  oauthGrants: {
+    /** The grants of these configs; configs without one are left out. */
+    getMany(tenantId: string, configIds: readonly string[]): Promise<StoredOAuthGrant[]>;
+    /**
+     * Writes the grant if its stored revision is `expectedRevision` (0: there is none yet, or
+     * the one there is replaced by a new connection). `VersionConflictError` otherwise.
+     */
+    put(grant: StoredOAuthGrant, expectedRevision: number): Promise<StoredOAuthGrant>;
+    delete(tenantId: string, configId: string): Promise<void>;
+    /**
+     * CONNECTED grants, in every tenant, last refreshed (or connected) before `before`: the idle
+     * refresher's work list. One of the reads that cross tenants.
+     */
+    listIdle(before: string, limit: number): Promise<StoredOAuthGrant[]>;
+  };
+
+  oauthStates: {
+    create(state: StoredOAuthState): Promise<void>;
+    /**
+     * Removes the state with this id and returns it; nothing when it was already taken. The
+     * callback knows only the state, not the tenant, so this reads across tenants.
+     */
+    take(id: string): Promise<StoredOAuthState | undefined>;
   };
 }

@@ -107,3 +107,62 @@ export interface StoredRelay extends TenantOwned {
   testsRun: number;
   testsFailed: number;
 }
+
+export type OAuthGrantStatus = 'NOT_CONNECTED' | 'CONNECTED' | 'REFRESH_FAILED' | 'REVOKED';
+
+/** What went wrong with a grant last, in words a person can act on; never a token. */
+export interface OAuthGrantProblem {
+  code: string;
+  message: string;
+  hint: string;
+  at: string;
+}
+
+/**
+ * Delegated access granted through the OAuth authorization code flow for one config. Its id is
+ * the config's id: a config holds at most one grant. The tokens are one encrypted JSON value.
+ */
+export interface StoredOAuthGrant extends TenantOwned {
+  /** The form field whose value chose the flow (`authMethod`); errors are put on it. */
+  field: string;
+  /**
+   * `{ accessToken, refreshToken }`, encrypted under the tenant's data key; null when there are
+   * none (a consent that was refused before any succeeded, a revoked grant).
+   */
+  tokens: EncryptedValue | null;
+  status: OAuthGrantStatus;
+  grantedScopes: string[];
+  accessTokenExpiresAt: string | null;
+  /** Non-secret values of the token answer the runtime needs, such as Salesforce's instance_url. */
+  providerValues: Record<string, string>;
+  connectedAt: string;
+  connectedBy: string;
+  lastRefreshedAt: string | null;
+  /**
+   * Set while a refresh is in flight and cleared by the write that stores its answer. Found
+   * set and old, it means a process died between the provider's answer and the write: the old
+   * refresh token may already be spent, so it is never sent again.
+   */
+  refreshStartedAt: string | null;
+  lastError: OAuthGrantProblem | null;
+  /** Raised by one on every write; writers name the revision they read. */
+  revision: number;
+}
+
+/**
+ * An authorization in progress: created by `startOAuthAuthorization`, taken (once) by the
+ * callback. Its id is the SHA-256 of the `state` parameter, so the stored row cannot be
+ * replayed as a state.
+ */
+export interface StoredOAuthState extends TenantOwned {
+  configId: string;
+  field: string;
+  /** Who started it; only their session can finish it. */
+  actor: string;
+  /** The PKCE code verifier, encrypted. */
+  verifier: EncryptedValue;
+  redirectUri: string;
+  returnUrl: string | null;
+  createdAt: string;
+  expiresAt: string;
+}

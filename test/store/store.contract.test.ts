@@ -6,7 +6,7 @@ import { VersionConflictError } from '../../src/store/store.errors';
 import type { Store } from '../../src/store/store.port';
 import { SCHEMA_VERSION, type StoredConfig } from '../../src/store/store.types';
 import { type CosmosPeer, startCosmosPeer } from '../peers/cosmos.peer';
-import { aConfig, aRelay } from '../support/store-fixtures';
+import { aConfig, aGrant, anOAuthState, aRelay } from '../support/store-fixtures';
 
 /**
  * One contract, every adapter: the same suite runs against the embedded SQLite store and
@@ -310,6 +310,74 @@ describe.each(engines)('the $name store', (engine) => {
         { ...relay, tokenHash: 'ff'.repeat(32), revokedAt: '2026-11-29T00:00:00.000Z', testsRun: 2, testsFailed: 1 },
       ]);
       expect(await store.relays.list(tenant())).toEqual([]);
+    });
+  });
+
+  describe('OAuth grants', () => {
+    it('stores one grant per config, written by revision, gone with its config', async () => {
+      const tenantId = tenant();
+      const config = aConfig(tenantId);
+      await store.configs.create(config);
+      const grant = aGrant(tenantId, config.id);
+      await store.oauthGrants.put(grant, 0);
+      expect(await store.oauthGrants.getMany(tenantId, [config.id, 'missing'])).toEqual([grant]);
+      expect(await store.oauthGrants.getMany(tenant(), [config.id])).toEqual([]);
+
+      const refreshed = { ...grant, revision: 2, lastRefreshedAt: '2026-12-03T05:30:00.000Z' };
+      await store.oauthGrants.put(refreshed, 1);
+      // A writer that read revision 1 lost: it is told the revision that won.
+      await expect(store.oauthGrants.put({ ...grant, revision: 2 }, 1)).rejects.toEqual(new VersionConflictError(2));
+      // A new connection replaces whatever is there.
+      const reconnected = aGrant(tenantId, config.id, { revision: 1, connectedBy: 'key:2' });
+      await store.oauthGrants.put(reconnected, 0);
+      expect(await store.oauthGrants.getMany(tenantId, [config.id])).toEqual([reconnected]);
+
+      await store.configs.delete(tenantId, config.id, config.version);
+      expect(await store.oauthGrants.getMany(tenantId, [config.id])).toEqual([]);
+    });
+
+    it('refuses a grant for a config that does not exist', async () => {
+      const tenantId = tenant();
+      await expect(store.oauthGrants.put(aGrant(tenantId, uuidv7()), 0)).rejects.toBeInstanceOf(ConflictError);
+      await expect(store.oauthGrants.put(aGrant(tenantId, uuidv7()), 3)).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it('lists connected grants idle since before a time, across tenants, oldest first', async () => {
+      const before = '2000-01-10T00:00:00.000Z';
+      const made = [];
+      for (const [at, status] of [
+        ['2000-01-03T00:00:00.000Z', 'CONNECTED'],
+        ['2000-01-01T00:00:00.000Z', 'CONNECTED'],
+        ['2000-01-02T00:00:00.000Z', 'REFRESH_FAILED'],
+        ['2000-01-11T00:00:00.000Z', 'CONNECTED'],
+      ] as const) {
+        const config = aConfig(tenant());
+        await store.configs.create(config);
+        const grant = aGrant(config.tenantId, config.id, {
+          status,
+          connectedAt: '1999-12-01T00:00:00.000Z',
+          lastRefreshedAt: at,
+        });
+        await store.oauthGrants.put(grant, 0);
+        made.push(grant);
+      }
+      const idle = await store.oauthGrants.listIdle(before, 10);
+      expect(idle.map((grant) => grant.lastRefreshedAt)).toEqual([
+        '2000-01-01T00:00:00.000Z',
+        '2000-01-03T00:00:00.000Z',
+      ]);
+      expect(await store.oauthGrants.listIdle(before, 1)).toEqual([made[1]]);
+    });
+  });
+
+  describe('OAuth states', () => {
+    it('hands a state out once', async () => {
+      const state = anOAuthState(tenant());
+      await store.oauthStates.create(state);
+      const [first, second] = await Promise.all([store.oauthStates.take(state.id), store.oauthStates.take(state.id)]);
+      expect([first, second].filter(Boolean)).toEqual([state]);
+      expect(await store.oauthStates.take(state.id)).toBeUndefined();
+      expect(await store.oauthStates.take('never-made')).toBeUndefined();
     });
   });
 });

@@ -49,6 +49,13 @@ function toConnectorType({ connector, integration, fields }: ConnectorForm): Con
       timeoutMs: connector.connectionTest.timeoutMs,
       discoveredFields: connector.connectionTest.discovers ?? [],
     },
+    oauth: connector.authorizationCode
+      ? {
+          field: connector.authorizationCode.field,
+          option: connector.authorizationCode.option,
+          providerName: connector.authorizationCode.providerName,
+        }
+      : null,
     sections: toSections(fields),
   };
 }

@@ -3,6 +3,7 @@ import { TestStepKind } from '../../connector-kit/test-step';
 import { FormSectionKind } from '../../forms/form.enums';
 import { InheritsCacheHint } from '../cache-control';
 import { FormField } from './form-field.type';
+import { OAuthFlowInfo } from './oauth-flow.type';
 
 @InheritsCacheHint()
 @ObjectType({ simpleResolvers: true, description: 'A section of a connector form, with its fields in display order.' })
@@ -78,6 +79,13 @@ export class ConnectorType {
 
   @Field(() => ConnectionTestInfo, { description: 'How its connection test proceeds.' })
   connectionTest!: ConnectionTestInfo;
+
+  @Field(() => OAuthFlowInfo, {
+    nullable: true,
+    description:
+      'Its consent flow (OAuth 2.0 authorization code), when it offers one: show a Connect button when the form chooses it. Null otherwise.',
+  })
+  oauth!: OAuthFlowInfo | null;
 
   @Field(() => [FormSection], {
     description: 'The form, section by section, in display order. Sections without visible fields are left out.',

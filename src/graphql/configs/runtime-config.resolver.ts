@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
+import type { GrantAccess } from '../../oauth/oauth-grants.service';
 import { type GraphQLContext, principalOf } from '../context';
 import { localIdOf } from '../global-id';
 
@@ -23,6 +24,9 @@ export class RuntimeConnectorConfig {
 
   @Field(() => GraphQLJSONObject, { description: 'Field name → value, locked fields in plain text.' })
   values!: Record<string, unknown>;
+
+  /** What the runtime read found of the config's grant; shown by the `oauth` field (graphql/oauth/). */
+  grantAccess!: GrantAccess | null;
 }
 
 @Resolver()
@@ -46,6 +50,7 @@ export class RuntimeConfigResolver {
       connectorVersion: config.connectorVersion,
       integration: config.integrationKey,
       values: config.values,
+      grantAccess: config.oauth,
     };
   }
 }

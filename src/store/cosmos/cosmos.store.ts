@@ -18,6 +18,8 @@ import type {
   StoredAuditEvent,
   StoredConfig,
   StoredDataKey,
+  StoredOAuthGrant,
+  StoredOAuthState,
   StoredRelay,
 } from '../store.types';
 import { INDEXING_POLICIES, policyIsCurrent } from './indexing-policy';
@@ -34,9 +36,17 @@ export interface CosmosStoreOptions {
   onRequestCharge?: (operation: string, requestUnits: number) => void;
 }
 
-const CONTAINERS = ['configs', 'apiKeys', 'dataKeys', 'audit', 'relays'] as const;
+const CONTAINERS = ['configs', 'apiKeys', 'dataKeys', 'audit', 'relays', 'oauthGrants', 'oauthStates'] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 const DATA_KEY_ID = 'data-key';
+
+/** A grant as stored in Cosmos: with the time the idle refresher orders by, a plain property. */
+type CosmosGrant = StoredOAuthGrant & { idleSince: string };
+const withIdleSince = (grant: StoredOAuthGrant): CosmosGrant => ({
+  ...grant,
+  idleSince: grant.lastRefreshedAt ?? grant.connectedAt,
+});
+const withoutIdleSince = ({ idleSince, ...grant }: CosmosGrant): StoredOAuthGrant => grant;
 
 /** Cosmos adds these to every document; they are not part of ours. */
 function strip<T>(resource: T & Partial<Record<'_rid' | '_self' | '_etag' | '_attachments' | '_ts', unknown>>): T {
@@ -318,6 +328,8 @@ export class CosmosStore implements Store {
             .item(id, tenantId)
             .delete({ accessCondition: { type: 'IfMatch', condition: current._etag } }),
         );
+        // Its grant goes with it, as SQLite's trigger does.
+        await this.oauthGrants.delete(tenantId, id);
         return true;
       } catch (error) {
         if (error instanceof ErrorResponse && error.code === 412) {
@@ -439,6 +451,84 @@ export class CosmosStore implements Store {
             { op: 'incr', path: '/testsFailed', value: failed ? 1 : 0 },
           ]),
       );
+    },
+  };
+
+  oauthGrants: Store['oauthGrants'] = {
+    getMany: async (tenantId, configIds) =>
+      (await this.getMany<CosmosGrant>('oauthGrants', tenantId, configIds)).map(withoutIdleSince),
+    put: async (grant, expectedRevision) => {
+      const document = withIdleSince(grant);
+      if (expectedRevision === 0) {
+        // A new connection: only for a config that still exists.
+        const config = await this.read<StoredConfig>('configs', grant.tenantId, grant.id);
+        if (!config) throw new ConflictError('The config no longer exists.');
+        await this.call('oauthGrants.upsert', () => this.container('oauthGrants').items.upsert(document));
+        return grant;
+      }
+      const current = await this.read<CosmosGrant>('oauthGrants', grant.tenantId, grant.id);
+      if (!current) throw new ConflictError('The grant no longer exists.');
+      if (current.revision !== expectedRevision) throw new VersionConflictError(current.revision);
+      try {
+        await this.call('oauthGrants.replace', () =>
+          this.container('oauthGrants')
+            .item(grant.id, grant.tenantId)
+            .replace(document, { accessCondition: { type: 'IfMatch', condition: current._etag } }),
+        );
+        return grant;
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 412) {
+          const winner = await this.read<CosmosGrant>('oauthGrants', grant.tenantId, grant.id);
+          throw winner ? new VersionConflictError(winner.revision) : new ConflictError('The grant no longer exists.');
+        }
+        throw error;
+      }
+    },
+    delete: async (tenantId, configId) => {
+      try {
+        await this.call('oauthGrants.delete', () => this.container('oauthGrants').item(configId, tenantId).delete());
+      } catch (error) {
+        if (!(error instanceof ErrorResponse && error.code === 404)) throw error;
+      }
+    },
+    listIdle: async (before, limit) => {
+      // Crosses partitions: the refresher visits every tenant's idle grants, oldest first.
+      const response = await this.call('oauthGrants.listIdle', () =>
+        this.container('oauthGrants')
+          .items.query<CosmosGrant & ItemDefinition>({
+            query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.status = 'CONNECTED' AND c.idleSince < @before ORDER BY c.idleSince`,
+            parameters: [{ name: '@before', value: before }],
+          })
+          .fetchAll(),
+      );
+      return response.resources.map((resource) => withoutIdleSince(strip<CosmosGrant>(resource)));
+    },
+  };
+
+  oauthStates: Store['oauthStates'] = {
+    create: async (state) => {
+      await this.create('oauthStates', state);
+    },
+    take: async (id) => {
+      // The callback knows only the state: find its partition, then delete it there. The delete
+      // is the single use: of two callbacks racing, one gets 404.
+      const response = await this.call('oauthStates.find', () =>
+        this.container('oauthStates')
+          .items.query<StoredOAuthState & ItemDefinition>({
+            query: 'SELECT * FROM c WHERE c.id = @id',
+            parameters: [{ name: '@id', value: id }],
+          })
+          .fetchAll(),
+      );
+      const found = response.resources[0];
+      if (!found) return undefined;
+      try {
+        await this.call('oauthStates.delete', () => this.container('oauthStates').item(id, found.tenantId).delete());
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 404) return undefined;
+        throw error;
+      }
+      return strip<StoredOAuthState>(found);
     },
   };
 }

@@ -31,6 +31,16 @@ export const INDEXING_POLICIES: Readonly<Record<string, IndexingPolicy>> = {
     includedPaths: [{ path: '/*' }],
     excludedPaths: [{ path: '/wrapped/*' }, { path: '/"_etag"/?' }],
   },
+  oauthGrants: {
+    indexingMode: 'consistent',
+    includedPaths: [{ path: '/*' }],
+    excludedPaths: [{ path: '/tokens/*' }, { path: '/providerValues/*' }, { path: '/"_etag"/?' }],
+  },
+  oauthStates: {
+    indexingMode: 'consistent',
+    includedPaths: [{ path: '/*' }],
+    excludedPaths: [{ path: '/verifier/*' }, { path: '/"_etag"/?' }],
+  },
 };
 
 /** Whether a container's policy has every exclusion and composite index this version needs. */

@@ -82,6 +82,27 @@ const MIGRATIONS: string[] = [
   END;
   INSERT INTO config_names (tenant_id, id, name_lower) SELECT tenant_id, id, name_lower FROM configs;
   `,
+  // OAuth grants (one per config, removed with it) and authorizations in progress.
+  `
+  CREATE TABLE oauth_grants (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    idle_since TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX oauth_grants_idle ON oauth_grants (status, idle_since);
+  CREATE TRIGGER configs_removed_grant AFTER DELETE ON configs BEGIN
+    DELETE FROM oauth_grants WHERE tenant_id = old.tenant_id AND id = old.id;
+  END;
+  CREATE TABLE oauth_states (
+    id TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

@@ -5,7 +5,15 @@ import { ConflictError } from '../../errors';
 import { pageOf, planPage } from '../page-cursor';
 import { VersionConflictError } from '../store.errors';
 import type { ConfigFilter, PageRequest, Store } from '../store.port';
-import type { StoredApiKey, StoredAuditEvent, StoredConfig, StoredDataKey, StoredRelay } from '../store.types';
+import type {
+  StoredApiKey,
+  StoredAuditEvent,
+  StoredConfig,
+  StoredDataKey,
+  StoredOAuthGrant,
+  StoredOAuthState,
+  StoredRelay,
+} from '../store.types';
 import { migrate } from './sqlite.schema';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -304,6 +312,65 @@ export class SqliteStore implements Store {
           "UPDATE relays SET doc = json_set(doc, '$.testsRun', json_extract(doc, '$.testsRun') + 1, '$.testsFailed', json_extract(doc, '$.testsFailed') + ?) WHERE tenant_id = ? AND id = ?",
         )
         .run(failed ? 1 : 0, tenantId, id);
+    },
+  };
+
+  oauthGrants: Store['oauthGrants'] = {
+    getMany: async (tenantId, configIds) => {
+      if (configIds.length === 0) return [];
+      const marks = configIds.map(() => '?').join(',');
+      return this.documents<StoredOAuthGrant>(
+        `SELECT doc FROM oauth_grants WHERE tenant_id = ? AND id IN (${marks})`,
+        tenantId,
+        ...configIds,
+      );
+    },
+    put: async (grant, expectedRevision) => {
+      const row = [grant.status, grant.lastRefreshedAt ?? grant.connectedAt, grant.revision, JSON.stringify(grant)];
+      const written =
+        expectedRevision === 0
+          ? this.db
+              .prepare(
+                'INSERT INTO oauth_grants (tenant_id, id, status, idle_since, revision, doc) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM configs WHERE tenant_id = ? AND id = ?) ON CONFLICT (tenant_id, id) DO UPDATE SET status = excluded.status, idle_since = excluded.idle_since, revision = excluded.revision, doc = excluded.doc',
+              )
+              .run(grant.tenantId, grant.id, ...row, grant.tenantId, grant.id)
+          : this.db
+              .prepare(
+                'UPDATE oauth_grants SET status = ?, idle_since = ?, revision = ?, doc = ? WHERE tenant_id = ? AND id = ? AND revision = ?',
+              )
+              .run(...row, grant.tenantId, grant.id, expectedRevision);
+      if (written.changes === 1) return grant;
+      if (expectedRevision === 0) throw new ConflictError('The config no longer exists.');
+      const current = this.db
+        .prepare('SELECT revision FROM oauth_grants WHERE tenant_id = ? AND id = ?')
+        .get(grant.tenantId, grant.id) as { revision: number } | undefined;
+      if (!current) throw new ConflictError('The grant no longer exists.');
+      throw new VersionConflictError(current.revision);
+    },
+    delete: async (tenantId, configId) => {
+      this.db.prepare('DELETE FROM oauth_grants WHERE tenant_id = ? AND id = ?').run(tenantId, configId);
+    },
+    listIdle: async (before, limit) =>
+      this.documents<StoredOAuthGrant>(
+        "SELECT doc FROM oauth_grants WHERE status = 'CONNECTED' AND idle_since < ? ORDER BY idle_since LIMIT ?",
+        before,
+        limit,
+      ),
+  };
+
+  oauthStates: Store['oauthStates'] = {
+    create: async (state) => {
+      // Abandoned authorizations go as new ones start: nothing else reads them.
+      this.db.prepare('DELETE FROM oauth_states WHERE expires_at < ?').run(new Date().toISOString());
+      this.db
+        .prepare('INSERT INTO oauth_states (id, expires_at, doc) VALUES (?, ?, ?)')
+        .run(state.id, state.expiresAt, JSON.stringify(state));
+    },
+    take: async (id) => {
+      const row = this.db.prepare('DELETE FROM oauth_states WHERE id = ? RETURNING doc').get(id) as
+        | { doc: string }
+        | undefined;
+      return row && (JSON.parse(row.doc) as StoredOAuthState);
     },
   };
 }
