@@ -170,7 +170,7 @@ export class OAuthGrants {
     const [grant] = await this.store.oauthGrants.getMany(config.tenantId, [config.id]);
     if (!grant) return this.missing();
     if (grant.status !== 'CONNECTED' || !this.isDue(grant)) return this.accessOf(grant);
-    return this.single(key, () => this.refreshUnderLock(config, flow));
+    return this.single(key, () => this.refreshUnderLock(config, flow, grant.revision));
   }
 
   /**
@@ -181,7 +181,12 @@ export class OAuthGrants {
     const flow = this.flowOf(config);
     if (!flow) return false;
     const access = await this.single(this.keyOf(config), () =>
-      this.refreshUnderLock(config, flow, (grant) => (grant.lastRefreshedAt ?? grant.connectedAt) < idleBefore),
+      this.refreshUnderLock(
+        config,
+        flow,
+        undefined,
+        (grant) => (grant.lastRefreshedAt ?? grant.connectedAt) < idleBefore,
+      ),
     );
     return access.status === 'CONNECTED' && !access.problem;
   }
@@ -199,18 +204,31 @@ export class OAuthGrants {
     return started;
   }
 
+  /**
+   * Whether the access token is close enough to expiry to renew: within the margin, or within
+   * the second half of its life when it lives shorter than twice the margin (a provider's
+   * five-minute tokens are not renewed on every read).
+   */
   private isDue(grant: StoredOAuthGrant): boolean {
     if (!grant.accessTokenExpiresAt) return false;
-    return Date.parse(grant.accessTokenExpiresAt) - this.options.refreshMarginSeconds * 1000 <= this.now();
+    const expires = Date.parse(grant.accessTokenExpiresAt);
+    const lifetime = expires - Date.parse(grant.lastRefreshedAt ?? grant.connectedAt);
+    const margin = Math.min(this.options.refreshMarginSeconds * 1000, lifetime / 2);
+    return expires - margin <= this.now();
   }
 
   private expiryOf(answer: TokenAnswer): string | null {
     return answer.expiresInSeconds ? new Date(this.now() + answer.expiresInSeconds * 1000).toISOString() : null;
   }
 
+  /**
+   * `seenRevision` is the revision that looked due: when the grant moved on meanwhile, another
+   * process refreshed it, and its answer is used rather than spending the new refresh token.
+   */
   private async refreshUnderLock(
     config: StoredConfig,
     flow: AuthorizationCodeFlow,
+    seenRevision?: number,
     stillWanted: (grant: StoredOAuthGrant) => boolean = (grant) => this.isDue(grant),
   ): Promise<GrantAccess> {
     return this.locks.withLock(`oauth-grant:${this.keyOf(config)}`, async () => {
@@ -220,6 +238,9 @@ export class OAuthGrants {
       const [grant] = await this.store.oauthGrants.getMany(config.tenantId, [config.id]);
       if (!grant) return this.missing();
       if (grant.status !== 'CONNECTED' || !grant.tokens || !stillWanted(grant)) return this.accessOf(grant);
+      const refreshedMeanwhile =
+        seenRevision !== undefined && grant.revision !== seenRevision && !grant.refreshStartedAt;
+      if (refreshedMeanwhile && !this.isExpired(grant)) return this.accessOf(grant);
       const at = new Date(this.now()).toISOString();
       if (grant.refreshStartedAt && this.now() - Date.parse(grant.refreshStartedAt) > this.options.interruptedAfterMs) {
         const error = testError(Code.OAUTH_REFRESH_INTERRUPTED, { field: flow.field });
@@ -323,10 +344,13 @@ export class OAuthGrants {
     return next;
   }
 
+  private isExpired(grant: StoredOAuthGrant): boolean {
+    return grant.accessTokenExpiresAt !== null && Date.parse(grant.accessTokenExpiresAt) <= this.now();
+  }
+
   private async accessOf(grant: StoredOAuthGrant): Promise<GrantAccess> {
     const usable = grant.status === 'CONNECTED' && grant.tokens;
-    const expired = grant.accessTokenExpiresAt !== null && Date.parse(grant.accessTokenExpiresAt) <= this.now();
-    const tokens = usable && !expired ? await this.open(grant) : undefined;
+    const tokens = usable && !this.isExpired(grant) ? await this.open(grant) : undefined;
     return {
       status: grant.status,
       accessToken: tokens?.accessToken ?? null,
