@@ -78,7 +78,7 @@ const DELEGATED_FLOW: AuthorizationCodeFlow = {
   key: 'microsoft-graph',
   name: 'Microsoft 365 (Entra ID and Graph)',
   description:
-    'Microsoft 365 through Microsoft Graph, signed in as an app registered in Microsoft Entra ID, with a client secret or a certificate.',
+    'Microsoft 365 through Microsoft Graph, signed in as an app registered in Microsoft Entra ID (with a client secret or a certificate), or as a user who connects through consent.',
   category: 'identity',
   version: 1,
   documentationUrl: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow',

@@ -22,6 +22,21 @@ export function App() {
   // A failure belongs to the page it happened on.
   useEffect(() => setProblem(null), [route]);
 
+  // Back from a provider's consent screen: the callback put the outcome in the query.
+  useEffect(() => {
+    const back = new URLSearchParams(window.location.search);
+    const outcome = back.get('oauth');
+    if (!outcome) return;
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+    if (outcome === 'connected') notify('Connected. The integration now gets its access from this grant.');
+    else
+      report({
+        message: 'Not connected.',
+        code: back.get('code') ?? undefined,
+        hint: 'The reason is under the Connect button.',
+      });
+  }, [notify, report]);
+
   const [ended, setEnded] = useState(false);
   // A layout effect, and a check once it is listening: a page's first request can be refused
   // before a passive effect would have added the listener (children's effects run first).

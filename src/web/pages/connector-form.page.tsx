@@ -3,6 +3,7 @@ import { useRelays } from '../api/use-relays';
 import { FieldView } from '../components/field-view';
 import { FormSectionView } from '../components/form-section';
 import { LastTestBadge } from '../components/last-test-badge';
+import { OAuthConnect } from '../components/oauth-connect';
 import { usePageTitle } from '../components/page-title';
 import { RequiredMarker } from '../components/required-marker';
 import { deleteConfig, type Feedback, saveConfig, testConnection } from '../form/form-actions';
@@ -144,7 +145,7 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
           >
             {section.fields
               .filter((field) => form.view.visible.has(field.name))
-              .map((field) => (
+              .map((field) => [
                 <FieldView
                   key={field.name}
                   field={field}
@@ -157,8 +158,20 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
                   relays={relays}
                   onChange={(value) => form.change(field.name, value)}
                   onLockedMode={(mode) => form.setLockedMode(field.name, mode)}
-                />
-              ))}
+                />,
+                // The consent flow's Connect button sits under the field that chose it.
+                connectorType.oauth?.field === field.name && form.raw[field.name] === connectorType.oauth.option ? (
+                  <OAuthConnect
+                    key={`${field.name}-oauth`}
+                    providerName={connectorType.oauth.providerName}
+                    configId={config?.id ?? null}
+                    grant={config?.oauthGrant}
+                    dirty={form.dirty}
+                    report={report}
+                    onChanged={() => void load()}
+                  />
+                ) : null,
+              ])}
           </FormSectionView>
         ))}
         <div class="form-actions">

@@ -1,6 +1,6 @@
 import type { AppOverrides } from '../../../src/app';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { launchBrowser, type TestBrowser } from './browser';
+import { type BrowserOptions, launchBrowser, type TestBrowser } from './browser';
 import { type ClientPage, openSignedIn } from './web-client';
 
 export interface BrowserSession {
@@ -15,9 +15,10 @@ export interface BrowserSession {
 export async function startBrowserSession(
   env: NodeJS.ProcessEnv = {},
   overrides: AppOverrides = {},
+  browserOptions: BrowserOptions = {},
 ): Promise<BrowserSession> {
   const server = await startTestServer(env, overrides);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(browserOptions);
   const client = await openSignedIn(browser.context, server.url, server.adminKey);
   return {
     server,

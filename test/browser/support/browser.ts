@@ -27,13 +27,24 @@ export interface TestBrowser {
   close: () => Promise<void>;
 }
 
+export interface BrowserOptions {
+  /**
+   * Base64 SHA-256 hashes of the public keys of test HTTPS servers the browser visits (a local
+   * provider's consent pages): trusted exactly, where ignoring certificate errors would trust all.
+   */
+  trustedKeys?: string[];
+}
+
 /** A fresh browser with an empty profile of its own, so no run sees another's session storage. */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'plugboard-chromium-'));
+  const trusted = options.trustedKeys?.length
+    ? [`--ignore-certificate-errors-spki-list=${options.trustedKeys.join(',')}`]
+    : [];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...trusted],
     viewport: { width: 1280, height: 900 },
   });
   return {

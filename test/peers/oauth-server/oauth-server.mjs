@@ -94,6 +94,12 @@ const provider = new Provider(`${origin}${shape.mount}`, {
   }),
   interactions: { url: (_ctx, interaction) => `${shape.mount}/interaction/${interaction.uid}` },
   features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+  // Every authorization asks for consent again (a test can deny after allowing once): only the
+  // consent just given in this interaction counts, not one remembered from before.
+  loadExistingGrant: async (ctx) => {
+    const grantId = ctx.oidc.result?.consent?.grantId;
+    return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+  },
   issueRefreshToken: async (_ctx, clientOf) => clientOf.grantTypeAllowed('refresh_token'),
   rotateRefreshToken: true,
   ttl: {
@@ -273,6 +279,10 @@ const callback = provider.callback();
 server.on('request', async (req, res) => {
   try {
     const url = new URL(req.url, origin);
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname.startsWith('/__peer/')) {
       if (req.method === 'POST') Object.assign(peer, JSON.parse((await readBody(req)) || '{}'));
       res.writeHead(200, { 'content-type': 'application/json' });
