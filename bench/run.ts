@@ -24,6 +24,7 @@ import { startHandwritten } from './handwritten-baseline';
 import { hardeningScenario } from './hardening';
 import { type GetRequest, type Measurement, measure, summarise } from './measure';
 import { memoryScenario } from './memory';
+import { oauthRuntimeScenario } from './oauth-runtime';
 import { relayScenario } from './relay';
 import { SCENARIOS, type Scenario, type Target } from './scenarios';
 import { storeCallsPerRequest } from './store-calls';
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'memory'.includes(ONLY)) await memoryScenario();
     if (!ONLY || 'filters'.includes(ONLY)) await filtersScenario();
     if (!ONLY || 'cosmos'.includes(ONLY)) await cosmosChargesScenario();
+    if (!ONLY || 'oauth'.includes(ONLY)) await oauthRuntimeScenario({ rounds: ROUNDS, seconds: SECONDS }, dataDir);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Agent, fetch } from 'undici';
@@ -45,6 +46,12 @@ export interface OAuthServerPeer {
   stop(): Promise<void>;
 }
 
+/** The server script: beside this file in the sources, or in the sources when compiled for the bench. */
+const SCRIPT = [
+  join(__dirname, 'oauth-server', 'oauth-server.mjs'),
+  join(__dirname, '..', '..', '..', 'test', 'peers', 'oauth-server', 'oauth-server.mjs'),
+].find((path) => existsSync(path)) as string;
+
 /**
  * A real authorization server (oidc-provider) in the style of one provider, in its own
  * process, with refresh-token rotation on and PKCE required.
@@ -58,30 +65,26 @@ export async function startOAuthServerPeer(options: {
   accessTokenTtl?: number;
   tenant?: string;
 }): Promise<OAuthServerPeer> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--no-warnings', join(__dirname, 'oauth-server', 'oauth-server.mjs')],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PEER_CONFIG: JSON.stringify({
-          style: options.style,
-          tls: options.tls,
-          tenant: options.tenant,
-          password: OAUTH_PASSWORD,
-          accessTokenTtl: options.accessTokenTtl,
-          client: {
-            id: OAUTH_CLIENT_ID,
-            secret: OAUTH_CLIENT_SECRET,
-            redirectUris: options.redirectUris,
-            authMethod: options.clientAuthMethod,
-          },
-        }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, ['--no-warnings', SCRIPT], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PEER_CONFIG: JSON.stringify({
+        style: options.style,
+        tls: options.tls,
+        tenant: options.tenant,
+        password: OAUTH_PASSWORD,
+        accessTokenTtl: options.accessTokenTtl,
+        client: {
+          id: OAUTH_CLIENT_ID,
+          secret: OAUTH_CLIENT_SECRET,
+          redirectUris: options.redirectUris,
+          authMethod: options.clientAuthMethod,
+        },
+      }),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let errorText = '';
   child.stderr?.on('data', (chunk) => {
     errorText += String(chunk);
