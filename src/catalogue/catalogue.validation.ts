@@ -67,6 +67,26 @@ export function connectorProblems(connector: ConnectorDefinition): string[] {
     problems.push(`${connector.key} test timeout must be between 1 and ${MAX_TEST_TIMEOUT_MS} ms`);
   }
   for (const field of connector.fields) problems.push(...fieldProblems(connector, field));
+  problems.push(...consentFlowProblems(connector));
+  return problems;
+}
+
+/** A consent flow must name a SELECT option to choose it, a client ID field and a locked secret. */
+function consentFlowProblems(connector: ConnectorDefinition): string[] {
+  const flow = connector.authorizationCode;
+  if (!flow) return [];
+  const field = (name: string) => connector.fields.find((candidate) => candidate.name === name);
+  const where = `${connector.key}'s consent flow`;
+  const problems: string[] = [];
+  const chooser = field(flow.field);
+  if (chooser?.type !== FormFieldType.SELECT || !chooser.options.some((option) => option.value === flow.option)) {
+    problems.push(`${where} is chosen by ${flow.field} = ${flow.option}, which is not a SELECT option of the form`);
+  }
+  if (!field(flow.clientIdField)) problems.push(`${where} names an unknown client ID field ${flow.clientIdField}`);
+  if (!field(flow.clientSecretField)?.locked) {
+    problems.push(`${where}'s client secret ${flow.clientSecretField} must be a locked field`);
+  }
+  if (flow.scopesField && !field(flow.scopesField)) problems.push(`${where} names an unknown scopes field`);
   return problems;
 }
 

@@ -112,6 +112,30 @@ describe.each(connectors)('connector %s', (_key, connector) => {
   });
 });
 
+describe('consent flows', () => {
+  const withFlow = CONNECTORS.filter((connector) => connector.authorizationCode);
+
+  it('are declared by the connectors the contract names', () => {
+    expect(withFlow.map((connector) => connector.key).sort()).toEqual(
+      ['jira-cloud', 'microsoft-graph', 'okta', 'rest-api', 'salesforce', 'servicenow'].sort(),
+    );
+  });
+
+  it('are refused when they name a choice, a client or a secret the form does not have', () => {
+    const [connector] = withFlow;
+    const flow = connector.authorizationCode as NonNullable<typeof connector.authorizationCode>;
+    const broken = {
+      ...connector,
+      authorizationCode: { ...flow, option: 'NO_SUCH_OPTION', clientIdField: 'nothing', clientSecretField: 'tenantId' },
+    };
+    expect(connectorProblems(broken)).toEqual([
+      expect.stringContaining('not a SELECT option'),
+      expect.stringContaining('unknown client ID field'),
+      expect.stringContaining('must be a locked field'),
+    ]);
+  });
+});
+
 describe('connectors that may sit in a private network', () => {
   // Which connectors are relay-capable is the catalogue's word (RelayReachableSettings); the
   // README's Relay Options column is held to it in connector-docs.conformance.test.ts.

@@ -80,6 +80,36 @@ describe('the consent callback', () => {
     expect(await grantOf(fixture, id)).toMatchObject({ status: 'CONNECTED' });
   });
 
+  it('answers hostile callbacks with a page, never a crash or an echo', async () => {
+    const callback = `${fixture.server.url}/oauth/callback`;
+    const probes = [
+      '',
+      '?state=a&state=b',
+      `?state=${'x'.repeat(8000)}&code=${'y'.repeat(8000)}`,
+      '?error=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '?state[$ne]=1',
+    ];
+    for (const query of probes) {
+      const answer = await fetch(`${callback}${query}`, { redirect: 'manual' });
+      const text = await answer.text();
+      expect({ query: query.slice(0, 40), status: answer.status }).toEqual({ query: query.slice(0, 40), status: 400 });
+      expect(text).not.toContain('<script>');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+    // A provider's words reach the config's error only as data, never as page markup.
+    const id = await saveConfig(fixture, 'rest-api', values());
+    const back = await consentFor(fixture, id);
+    const refused = new URL(back);
+    refused.searchParams.delete('code');
+    refused.searchParams.set('error', 'server_error');
+    refused.searchParams.set('error_description', '<img src=x onerror=alert(1)>');
+    const answer = await comeBack(refused);
+    expect(answer.status).toBe(400);
+    expect(answer.text).not.toContain('<img');
+    expect(await grantOf(fixture, id)).toMatchObject({ lastError: { code: 'PROVIDER_UNAVAILABLE' } });
+  });
+
   it('refuses an expired state, and says so on the config', async () => {
     const id = await saveConfig(fixture, 'rest-api', values());
     const back = await consentFor(fixture, id);
