@@ -46,6 +46,7 @@ const problemOf = (error: TestError, at: string): OAuthGrantProblem => ({
   code: error.code,
   message: error.message,
   hint: error.hint,
+  ...(error.providerCode ? { providerCode: error.providerCode } : {}),
   at,
 });
 

@@ -115,6 +115,8 @@ export interface OAuthGrantProblem {
   code: string;
   message: string;
   hint: string;
+  /** The provider's own code, such as AADSTS70008 or invalid_grant. */
+  providerCode?: string;
   at: string;
 }
 

@@ -6,7 +6,13 @@ import type { OAuthGrant, OAuthGrantProblem, RuntimeOAuthAccess } from './oauth-
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
 
 const problemOf = (problem: StoredProblem | null): OAuthGrantProblem | null =>
-  problem && { code: problem.code, message: problem.message, hint: problem.hint, at: new Date(problem.at) };
+  problem && {
+    code: problem.code,
+    message: problem.message,
+    hint: problem.hint,
+    providerCode: problem.providerCode ?? null,
+    at: new Date(problem.at),
+  };
 
 /** A stored grant as callers see it: everything but its tokens. */
 export function toOAuthGrant(grant: StoredOAuthGrant | undefined): OAuthGrant {

@@ -25,6 +25,12 @@ export class OAuthGrantProblem {
   @Field({ description: 'What to do about it.' })
   hint!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's own code, such as AADSTS70008 or invalid_grant, for its documentation.",
+  })
+  providerCode!: string | null;
+
   @Field(() => Date, { description: 'When it happened.' })
   at!: Date;
 }
