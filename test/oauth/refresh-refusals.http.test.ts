@@ -22,7 +22,12 @@ const microsoft = (code: number, error: string, text: string) => ({
   error_uri: `https://login.microsoftonline.com/error?code=${code}`,
 });
 
-const CASES: { style: ProviderStyle; connector: string; values: (origin: string) => object; refusals: Refusal[] }[] = [
+const CASES: {
+  style: ProviderStyle;
+  connector: string;
+  values: (origin: string) => Record<string, unknown>;
+  refusals: Refusal[];
+}[] = [
   {
     style: 'microsoft',
     connector: 'microsoft-graph',
