@@ -3,12 +3,12 @@
  * `npm run lint` and by test/conformance/architecture.conformance.test.ts.
  *
  * Layers, outermost first: transport (graphql/, http/, cli/, app.ts, main.ts) → services
- * (configs/, connection-test/, oauth/, relay/, relay-agent/, auth/, audit/, observability/) → domain
+ * (configs/, connection-test/, health/, oauth/, webhooks/, relay/, relay-agent/, auth/, audit/, observability/) → domain
  * (catalogue/, connectors/, integrations/, connector-kit/, forms/) → ports and adapters
  * (store/, secrets/, fleet/). Each may use the ones after it, never one before it.
  */
 const TRANSPORT = '^src/(graphql|http|cli)/|^src/(app|main)\\.ts$';
-const SERVICES = '^src/(configs|connection-test|oauth|relay|relay-agent|auth|audit|observability)/';
+const SERVICES = '^src/(configs|connection-test|health|oauth|relay|relay-agent|webhooks|auth|audit|observability)/';
 const DOMAIN = '^src/(catalogue|connectors|integrations|connector-kit|forms)/';
 const PORTS = '^src/(store|secrets|fleet)/';
 

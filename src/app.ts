@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { v7 as uuidv7 } from 'uuid';
 import { AuditLog } from './audit/audit-log';
 import { ApiKeyService } from './auth/api-key.service';
 import { bootstrapAdminKey } from './auth/bootstrap';
@@ -12,8 +13,11 @@ import { ConnectionTestService } from './connection-test/connection-test.service
 import { OutboundGuard } from './connection-test/outbound-guard';
 import type { PlugboardConfig } from './environment';
 import { openFleet } from './fleet/open-fleet';
+import { toGlobalId } from './global-id';
 import { buildPlugboardSchema } from './graphql/schema.builder';
 import type { Services } from './graphql/services';
+import { HealthChecks } from './health/health-checks.service';
+import { HealthScheduler } from './health/health-scheduler';
 import { createHttpServer } from './http/http.server';
 import { checkListenHost, listenFailure } from './http/listen-failure';
 import { checkReadiness } from './http/readiness';
@@ -32,6 +36,9 @@ import { SecretCipher } from './secrets/secret-cipher';
 import { meteredStore } from './store/metered.store';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store.port';
+import { WebhookDeliverer } from './webhooks/webhook-deliverer';
+import { WebhookOutbox } from './webhooks/webhook-outbox';
+import { WebhookService } from './webhooks/webhooks.service';
 
 export interface RunningApp {
   /** Where /graphql and the other routes are served, such as http://127.0.0.1:4000. */
@@ -88,11 +95,34 @@ export async function startApp(
     destinations: outbound,
     extraCaCertificates: config.connectionTests.extraCaCertificates,
   });
+  const webhooks = new WebhookService(store, cipher, outbound);
+  const deliverer = new WebhookDeliverer(store, webhooks, logger, {
+    destinations: outbound,
+    extraCaCertificates: config.connectionTests.extraCaCertificates,
+    retryDelaysMs: config.webhooks.retrySeconds.map((seconds) => seconds * 1000),
+    tickMs: 1000,
+    claimMs: 60_000,
+    timeoutMs: 10_000,
+  });
+  // Queued events are sent at once; the deliverer's own pass picks up retries and leftovers.
+  const outbox = new WebhookOutbox(store, () => void deliverer.runOnce());
   const oauthGrants = new OAuthGrants(store, catalogue, cipher, tokenEndpoint, fleet.grantLocks, logger, {
     refreshMarginSeconds: config.oauth.refreshMarginSeconds,
     // Longer than a refresh with its retries and the grant lock's life: a mark this old is a crash.
     interruptedAfterMs: 120_000,
     writeRetryDelaysMs: [100, 300, 1000, 3000],
+    onRefreshFailed: (config, error) =>
+      outbox.publish([
+        {
+          id: uuidv7(),
+          type: 'oauth.refresh_failed',
+          time: new Date().toISOString(),
+          tenantId: config.tenantId,
+          configId: toGlobalId('ConnectorConfig', config.id),
+          field: error.field ?? null,
+          code: error.code,
+        },
+      ]),
   });
   // Known once listening (the port may be chosen by the system).
   let listeningUrl = '';
@@ -105,6 +135,34 @@ export async function startApp(
     idleDays: config.oauth.refreshIdleDays,
     intervalMs: config.oauth.idleCheckIntervalSeconds * 1000,
   });
+  const runtimeConfigs = new RuntimeConfigService(store, cipher, audit, oauthGrants);
+  const connectionTests = new ConnectionTestService(
+    store,
+    catalogue,
+    new ConnectionTestRunner(
+      catalogue,
+      outbound,
+      new TestLimiter(
+        {
+          perTenant: config.connectionTests.perTenant,
+          perCredential: config.connectionTests.perCredential,
+          perReplica: config.connectionTests.perReplica,
+        },
+        fleet.testSlots,
+        logger,
+      ),
+      { extraCaCertificates: config.connectionTests.extraCaCertificates },
+      logger,
+    ),
+    broker,
+    logger,
+    metrics,
+    oauthGrants,
+  );
+  const healthChecks = new HealthChecks(store, catalogue, runtimeConfigs, connectionTests, outbox, logger, {
+    intervalMs: config.health.intervalSeconds * 1000,
+    warnDays: config.health.warnDays,
+  });
   const services: Services = {
     relays,
     relayBroker: broker,
@@ -114,33 +172,21 @@ export async function startApp(
     audit,
     apiKeys,
     configs: new ConfigService(store, catalogue, cipher, audit),
-    runtimeConfigs: new RuntimeConfigService(store, cipher, audit, oauthGrants),
+    runtimeConfigs,
+    webhooks,
     oauthGrants,
     oauthAuthorizations,
-    connectionTests: new ConnectionTestService(
-      store,
-      catalogue,
-      new ConnectionTestRunner(
-        catalogue,
-        outbound,
-        new TestLimiter(
-          {
-            perTenant: config.connectionTests.perTenant,
-            perCredential: config.connectionTests.perCredential,
-            perReplica: config.connectionTests.perReplica,
-          },
-          fleet.testSlots,
-          logger,
-        ),
-        { extraCaCertificates: config.connectionTests.extraCaCertificates },
-        logger,
-      ),
-      broker,
-      logger,
-      metrics,
-      oauthGrants,
-    ),
+    connectionTests,
+    healthChecks,
   };
+  const healthScheduler = new HealthScheduler(store, healthChecks, logger, {
+    tickMs: config.health.tickSeconds * 1000,
+    // Longer than a check with its test's time limit: a claim that lapses means a crash or a refusal.
+    claimMs: 120_000,
+    batchSize: 20,
+    concurrency: config.health.concurrency,
+    replicaId: fleet.replicaId,
+  });
   await bootstrapAdminKey(
     { bootstrapKey: config.bootstrapAdminKey, dataDir: config.dataDir, createFirstKey: store.kind === 'sqlite' },
     services.apiKeys,
@@ -171,6 +217,8 @@ export async function startApp(
   const host = family === 'IPv6' ? `[${address}]` : address;
   listeningUrl = `http://${address === '0.0.0.0' || address === '::' ? '127.0.0.1' : host}:${port}`;
   idleRefresher.start();
+  healthScheduler.start();
+  deliverer.start();
   logger.debug(
     { store: store.kind, keys: keys.source, replica: fleet.replicaId, shared: fleet.redis ? 'redis' : 'none' },
     'storage ready',
@@ -182,6 +230,8 @@ export async function startApp(
       // Agents' sockets are upgraded connections: the HTTP drain would wait for them forever.
       await hub.close();
       await idleRefresher.stop();
+      await healthScheduler.stop();
+      await deliverer.stop();
       await http.stop();
       await fleet.close();
       await store.close();

@@ -83,6 +83,20 @@ export interface PlugboardConfig {
     /** How often this replica looks for idle grants. */
     idleCheckIntervalSeconds: number;
   };
+  health: {
+    /** How often each saved config is re-checked with its saved values (jittered ±10 %). */
+    intervalSeconds: number;
+    /** How often a replica looks for configs due for a check. */
+    tickSeconds: number;
+    /** Checks one replica runs at once. */
+    concurrency: number;
+    /** Days before a credential's expiry that warn. */
+    warnDays: number[];
+  };
+  webhooks: {
+    /** Waits between attempts of a failed delivery, in seconds; past the last it is FAILED. */
+    retrySeconds: number[];
+  };
   connectionTests: {
     /** Private ranges an operator opens to direct tests (self-hosted deployments). */
     allowedCidrs: string[];
@@ -179,6 +193,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       refreshIdleDays: integer(env, 'PLUGBOARD_OAUTH_REFRESH_IDLE_DAYS', 5, 1, 365),
       idleCheckIntervalSeconds: integer(env, 'PLUGBOARD_OAUTH_IDLE_CHECK_SECONDS', 3600, 1, 86_400),
     },
+    health: {
+      intervalSeconds: integer(env, 'PLUGBOARD_HEALTH_INTERVAL_SECONDS', 86_400, 1, 31 * 86_400),
+      tickSeconds: integer(env, 'PLUGBOARD_HEALTH_TICK_SECONDS', 60, 1, 3600),
+      concurrency: integer(env, 'PLUGBOARD_HEALTH_CONCURRENCY', 4, 1, 100),
+      warnDays: positiveList(env, 'PLUGBOARD_HEALTH_WARN_DAYS', [60, 30, 7], 3650),
+    },
+    webhooks: {
+      retrySeconds: positiveList(
+        env,
+        'PLUGBOARD_WEBHOOK_RETRY_SECONDS',
+        [10, 60, 300, 1800, 7200, 28800, 86400],
+        604_800,
+      ),
+    },
     connectionTests: {
       allowedCidrs: cidrs(env, 'PLUGBOARD_OUTBOUND_ALLOW'),
       extraCaCertificates: env.PLUGBOARD_EXTRA_CA_FILE ? [readPem(env.PLUGBOARD_EXTRA_CA_FILE)] : [],
@@ -203,6 +231,17 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     }
   }
   return list;
+}
+
+/** Comma-separated whole numbers from 1 to `max`, such as 60,30,7. */
+function positiveList(env: NodeJS.ProcessEnv, name: string, fallback: number[], max: number): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (!values.length || values.some((value) => !Number.isInteger(value) || value < 1 || value > max)) {
+    throw new InputError(`${name} must be comma-separated whole numbers from 1 to ${max}; it is "${raw}".`);
+  }
+  return values;
 }
 
 /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */

@@ -27,7 +27,15 @@ export class RuntimeConfigService {
     private readonly grants: OAuthGrants,
   ) {}
 
-  async read(principal: Principal, id: string): Promise<RuntimeConfig | null> {
+  /**
+   * `purpose` names the reader in the audit trail: the runtime, or a health check (which reads
+   * the saved values exactly as the runtime does, to see what the integration would see).
+   */
+  async read(
+    principal: Principal,
+    id: string,
+    purpose: 'config.runtime-read' | 'config.health-check' = 'config.runtime-read',
+  ): Promise<RuntimeConfig | null> {
     const [config] = await this.store.configs.getMany(principal.tenantId, [id]);
     if (!config) return null;
     const values: Record<string, unknown> = { ...config.values };
@@ -41,7 +49,7 @@ export class RuntimeConfigService {
     const oauth = await this.grants.access(config);
     const read = Object.keys(config.secrets);
     if (oauth?.accessToken) read.push('oauthAccessToken');
-    await this.audit.record(principal, 'config.runtime-read', config.id, read);
+    await this.audit.record(principal, purpose, config.id, read);
     return {
       id: config.id,
       connectorKey: config.connectorKey,

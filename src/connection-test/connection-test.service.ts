@@ -10,6 +10,7 @@ import type { Metrics } from '../observability/metrics';
 import type { RelayBroker } from '../relay/relay-broker.port';
 import { chooseRelay } from '../relay/relay-choice';
 import type { Store } from '../store/store.port';
+import type { StoredConfig } from '../store/store.types';
 import type { ConnectionTestRunner } from './connection-test.runner';
 
 export interface TestConnectionCommand extends SettingsSubmission {
@@ -137,32 +138,65 @@ export class ConnectionTestService {
       requestId: command.requestId,
       connectedGrant,
     };
-    const fields = this.catalogue.connector(command.connectorKey)?.fields ?? [];
-    const relay = await chooseRelay(
-      this.store.relays,
-      principal.tenantId,
-      { fields, values: request.values },
-      command.relayId,
+    return this.execute(principal.tenantId, request, command.relayId);
+  }
+
+  /**
+   * A health check's test: the config's saved values, decrypted by the runtime read, through
+   * its relay when it has one. Not the Test button: the outcome is not recorded as `lastTest`,
+   * and its only consumer is the health record.
+   */
+  async runSaved(
+    config: StoredConfig,
+    values: Record<string, unknown>,
+    connectedGrant?: TestRequest['connectedGrant'],
+  ): Promise<TestConnectionResult> {
+    const { outcome, relayId } = await this.execute(
+      config.tenantId,
+      {
+        tenantId: config.tenantId,
+        connectorKey: config.connectorKey,
+        integrationKey: config.integrationKey,
+        values,
+        savedLockedFields: new Set(),
+        connectedGrant,
+      },
+      config.relayId,
     );
+    return { ...outcome, testedVia: relayId ? 'RELAY' : 'DIRECT', relayId };
+  }
+
+  /** Runs a checked request directly, or through the relay its values or `relayId` name. */
+  private async execute(
+    tenantId: string,
+    request: TestRequest,
+    relayId: string | null | undefined,
+  ): Promise<{ outcome: ConnectionTestOutcome; relayId: string | null }> {
+    const direct = (outcome: ConnectionTestOutcome) => ({ outcome, relayId: null });
+    const fields = this.catalogue.connector(request.connectorKey)?.fields ?? [];
+    const relay = await chooseRelay(this.store.relays, tenantId, { fields, values: request.values }, relayId);
     if (relay.kind === 'DIRECT') return direct(await this.runner.run(request));
 
     // Relayed tests are checked here before any agent sees them.
-    const { relayId } = relay;
+    const chosen = relay.relayId;
     const precheck = await this.runner.precheck(request);
-    if (precheck) return { outcome: precheck, relayId };
+    if (precheck) return { outcome: precheck, relayId: chosen };
     if (relay.kind === 'PROBLEM') {
-      return { outcome: refused(testError(Code[relay.code], { field: relay.field, message: relay.message })), relayId };
+      return {
+        outcome: refused(testError(Code[relay.code], { field: relay.field, message: relay.message })),
+        relayId: chosen,
+      };
     }
     const outcome = this.runner.withDeclaredSteps(
       request,
-      await this.relays.dispatch(principal.tenantId, relayId, {
+      await this.relays.dispatch(tenantId, chosen, {
         ...request,
-        savedLockedFields: [...savedLockedFields],
+        savedLockedFields: [...(request.savedLockedFields ?? [])],
       }),
     );
     const relayError = outcome.errors.find((error) => error.category === 'RELAY');
     if (relayError) relayError.field ??= relay.field;
-    await this.store.relays.recordTest(principal.tenantId, relayId, !outcome.ok);
-    return { outcome, relayId };
+    await this.store.relays.recordTest(tenantId, chosen, !outcome.ok);
+    return { outcome, relayId: chosen };
   }
 }

@@ -200,7 +200,16 @@ const RESULT = {
 function classifyTransport(error: unknown): unknown {
   const network = classifyNetworkError(error, 'host');
   if (network) return network;
-  if (error instanceof Error && /^Connection closed before message response/.test(error.message)) {
+  // ldapts words a socket error on a pending request as text, and drops the code: "Socket
+  // error. Message type: BindRequest (0x60)\nread ECONNRESET" (a server that resets mid-bind).
+  const text = error instanceof Error ? error.message : '';
+  const dropped = /^Socket error\./.test(text);
+  const socketCode = dropped ? /\b(E[A-Z]+)\b/.exec(text.split('\n').slice(1).join(' '))?.[1] : undefined;
+  const named = socketCode
+    ? classifyNetworkError(Object.assign(new Error(text), { code: socketCode }), 'host')
+    : undefined;
+  if (named && named.error.code !== Code.CONNECTION_RESET) return named;
+  if (dropped || /^Connection closed before message response/.test(text)) {
     return new TestFailure(Code.CONNECTION_RESET, {
       field: 'port',
       message: 'The server closed the connection without answering like a directory.',

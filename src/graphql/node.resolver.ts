@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Permission } from '../auth/principal';
+import { fromGlobalId } from '../global-id';
 import { Node } from './common/node.interface';
 import { toConnectorConfigOrNull } from './configs/connector-config.mapping';
 import type { GraphQLContext } from './context';
-import { fromGlobalId } from './global-id';
 import { toRelayOrNull } from './relays/relay.mapping';
 
 @Resolver()

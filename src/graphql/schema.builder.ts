@@ -13,11 +13,13 @@ import { ConnectorConfigResolver } from './configs/config.resolver';
 import { onlyCatalogueMembers, prepareConnectorSettingsTypes } from './configs/connector-settings.type';
 import { RuntimeConfigResolver } from './configs/runtime-config.resolver';
 import { ConnectionTestResolver } from './connection-test/connection-test.resolver';
+import { HealthResolver } from './health/health.resolver';
 import { NodeResolver } from './node.resolver';
 import { OAuthResolver } from './oauth/oauth.resolver';
 import { RuntimeOAuthResolver } from './oauth/runtime-oauth.resolver';
 import { RelayResolver } from './relays/relay.resolver';
 import { SchemaDocument, SchemaDocumentResolver } from './schema-document.resolver';
+import { WebhookResolver } from './webhooks/webhook.resolver';
 
 export interface PlugboardSchema {
   schema: GraphQLSchema;
@@ -77,6 +79,8 @@ export async function buildPlugboardSchema(catalogue: Catalogue): Promise<Plugbo
         ConnectionTestResolver,
         OAuthResolver,
         RuntimeOAuthResolver,
+        HealthResolver,
+        WebhookResolver,
       ],
       orphanedTypes: catalogue.connectors().flatMap((c) => [c.settingsClass, c.settingsInputClass]),
       container: { get: (resolverClass: new () => unknown) => instances.get(resolverClass) ?? new resolverClass() },

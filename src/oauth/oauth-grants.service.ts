@@ -34,6 +34,8 @@ export interface OAuthGrantsOptions {
   /** Waits between attempts to store a refresh's answer. */
   writeRetryDelaysMs: readonly number[];
   now?: () => number;
+  /** Told when the provider stops honouring a grant (for the oauth.refresh_failed event). */
+  onRefreshFailed?: (config: StoredConfig, error: TestError) => Promise<void> | void;
 }
 
 const grantLocation = (grant: { tenantId: string; id: string }): SecretLocation => ({
@@ -96,6 +98,7 @@ export class OAuthGrants {
       status: 'CONNECTED',
       grantedScopes: answer.scopes ?? flow.scopes(config.values),
       accessTokenExpiresAt: this.expiryOf(answer),
+      refreshTokenExpiresAt: this.refreshExpiryOf(answer),
       providerValues: answer.providerValues,
       connectedAt: at,
       connectedBy: actor,
@@ -192,6 +195,15 @@ export class OAuthGrants {
     return access.status === 'CONNECTED' && !access.problem;
   }
 
+  /** A listener's trouble never turns a refresh's outcome into an error. */
+  private async tell(config: StoredConfig, error: TestError): Promise<void> {
+    try {
+      await this.options.onRefreshFailed?.(config, error);
+    } catch (failure) {
+      this.logger.warn({ err: failure }, 'telling of a failed OAuth refresh failed');
+    }
+  }
+
   private keyOf(config: { tenantId: string; id: string }) {
     return `${config.tenantId}/${config.id}`;
   }
@@ -226,6 +238,12 @@ export class OAuthGrants {
    * `seenRevision` is the revision that looked due: when the grant moved on meanwhile, another
    * process refreshed it, and its answer is used rather than spending the new refresh token.
    */
+  private refreshExpiryOf(answer: TokenAnswer): string | null {
+    return answer.refreshExpiresInSeconds
+      ? new Date(this.now() + answer.refreshExpiresInSeconds * 1000).toISOString()
+      : null;
+  }
+
   private async refreshUnderLock(
     config: StoredConfig,
     flow: AuthorizationCodeFlow,
@@ -246,6 +264,7 @@ export class OAuthGrants {
       if (grant.refreshStartedAt && this.now() - Date.parse(grant.refreshStartedAt) > this.options.interruptedAfterMs) {
         const error = testError(Code.OAUTH_REFRESH_INTERRUPTED, { field: flow.field });
         this.logger.warn({ tenantId: config.tenantId, configId: config.id }, 'an OAuth refresh was interrupted');
+        await this.tell(config, error);
         return this.accessOf(
           await this.writeLatest({
             ...grant,
@@ -287,6 +306,7 @@ export class OAuthGrants {
           refreshStartedAt: null,
           lastError: problem,
         });
+        if (failure.permanent) await this.tell(config, failure.error);
         return this.accessOf(failed);
       }
       const refreshed: StoredOAuthGrant = {
@@ -297,6 +317,7 @@ export class OAuthGrants {
           refreshToken: answer.refreshToken ?? tokens.refreshToken,
         }),
         accessTokenExpiresAt: this.expiryOf(answer),
+        refreshTokenExpiresAt: answer.refreshToken ? this.refreshExpiryOf(answer) : marked.refreshTokenExpiresAt,
         grantedScopes: answer.scopes ?? marked.grantedScopes,
         providerValues: { ...marked.providerValues, ...answer.providerValues },
         lastRefreshedAt: at,

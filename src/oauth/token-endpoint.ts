@@ -21,6 +21,8 @@ export interface TokenAnswer {
   /** Absent when the provider did not rotate it (or issue one): the old one stays valid. */
   refreshToken?: string;
   expiresInSeconds?: number;
+  /** How long the refresh token lasts, when the provider says (`refresh_token_expires_in`). */
+  refreshExpiresInSeconds?: number;
   /** The scopes granted, when the answer says; otherwise the ones asked for. */
   scopes?: string[];
   providerValues: Record<string, string>;
@@ -174,6 +176,7 @@ export class TokenEndpoint {
     }
     scrubber.add(accessToken);
     const expiresIn = Number(body.expires_in);
+    const refreshExpiresIn = Number(body.refresh_token_expires_in);
     const providerValues: Record<string, string> = {};
     for (const name of flow.keptFromTokenAnswer ?? []) {
       const value = text(body[name]);
@@ -183,6 +186,7 @@ export class TokenEndpoint {
       accessToken,
       refreshToken: text(body.refresh_token),
       expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined,
+      refreshExpiresInSeconds: Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0 ? refreshExpiresIn : undefined,
       scopes: text(body.scope)?.split(' ').filter(Boolean),
       providerValues,
     };

@@ -1,12 +1,15 @@
 import type {
+  HealthRecord,
   LastTestRecord,
   StoredApiKey,
   StoredAuditEvent,
   StoredConfig,
   StoredDataKey,
+  StoredDelivery,
   StoredOAuthGrant,
   StoredOAuthState,
   StoredRelay,
+  StoredWebhook,
 } from './store.types';
 
 /** A page of a listing: items in a stable order and an opaque cursor to continue after them. */
@@ -53,7 +56,10 @@ export interface Store {
     /** Configs oldest first. */
     list(tenantId: string, filter: ConfigFilter, page: PageRequest): Promise<Page<StoredConfig>>;
     create(config: StoredConfig): Promise<StoredConfig>;
-    /** Replaces the config if its stored version is `expectedVersion`. */
+    /**
+     * Replaces the config if its stored version is `expectedVersion`. An edited config is due
+     * for a health check at once: what was checked is no longer what is saved.
+     */
     replace(config: StoredConfig, expectedVersion: number): Promise<StoredConfig>;
     /** Deletes the config if its stored version is `expectedVersion`; false when it did not exist. */
     delete(tenantId: string, id: string, expectedVersion: number): Promise<boolean>;
@@ -62,6 +68,17 @@ export interface Store {
      * makes someone's open form stale. False when the config does not exist.
      */
     recordTest(tenantId: string, id: string, lastTest: LastTestRecord): Promise<boolean>;
+    /**
+     * Records a health check's findings and when the next check is due, and releases the claim.
+     * Not an edit: the version stays. False when the config does not exist.
+     */
+    recordHealth(tenantId: string, id: string, health: HealthRecord, nextCheckAt: string): Promise<boolean>;
+    /**
+     * Claims up to `limit` configs, in every tenant, whose health check is due at `now` (never
+     * checked, or past their next check) and that no one else holds; the claim lasts until
+     * `until`. Two replicas never claim one config at once. Soonest due first.
+     */
+    claimHealthChecks(now: string, until: string, limit: number): Promise<StoredConfig[]>;
   };
 
   apiKeys: {
@@ -123,5 +140,28 @@ export interface Store {
      * callback knows only the state, not the tenant, so this reads across tenants.
      */
     take(id: string): Promise<StoredOAuthState | undefined>;
+  };
+
+  webhooks: {
+    /** A tenant's webhooks, oldest first. */
+    list(tenantId: string): Promise<StoredWebhook[]>;
+    create(webhook: StoredWebhook): Promise<StoredWebhook>;
+    /** Replaces the webhook (a rotated secret); false when it does not exist. */
+    replace(webhook: StoredWebhook): Promise<boolean>;
+    /** Deletes it and its deliveries; false when it did not exist. */
+    delete(tenantId: string, id: string): Promise<boolean>;
+  };
+
+  deliveries: {
+    create(deliveries: StoredDelivery[]): Promise<void>;
+    /** A tenant's deliveries, newest first, of one webhook when named. */
+    list(tenantId: string, webhookId: string | null, page: PageRequest): Promise<Page<StoredDelivery>>;
+    /**
+     * Claims up to `limit` PENDING deliveries due at `now`, in every tenant, that no one else
+     * holds, until `until`. Two replicas never send one delivery at once.
+     */
+    claimDue(now: string, until: string, limit: number): Promise<StoredDelivery[]>;
+    /** Stores an attempt's outcome and releases the claim. */
+    record(delivery: StoredDelivery): Promise<void>;
   };
 }

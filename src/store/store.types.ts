@@ -34,6 +34,30 @@ export interface LastTestRecord {
   by: string;
 }
 
+export type HealthStatus = 'UNKNOWN' | 'HEALTHY' | 'FAILING' | 'DEGRADED';
+
+/** One problem a health check found: open while it persists, resolved by the next success. */
+export interface StoredHealthIssue {
+  code: string;
+  field: string | null;
+  message: string;
+  hint: string;
+  openedAt: string;
+  resolvedAt: string | null;
+}
+
+/** What the last health check of a config found. */
+export interface HealthRecord {
+  status: HealthStatus;
+  checkedAt: string | null;
+  /** Open issues, then the most recently resolved ones (a bounded history). */
+  issues: StoredHealthIssue[];
+  /** Expiry warnings already sent, by field: the smallest threshold (days) warned of. */
+  warnedExpiries: Record<string, number>;
+}
+
+export type CredentialExpirySource = 'CERTIFICATE' | 'OAUTH_GRANT' | 'PROVIDER' | 'USER';
+
 export interface StoredConfig extends TenantOwned {
   name: string;
   /** Lower-cased name, so that name searches need no function in the query. */
@@ -55,6 +79,10 @@ export interface StoredConfig extends TenantOwned {
   /** Raised by one on every change; writers must name the version they read. */
   version: number;
   lastTest: LastTestRecord | null;
+  /** The last health check's findings; absent until the first check. */
+  health?: HealthRecord | null;
+  /** Expiry dates a person entered for locked fields whose expiry cannot be read, by field. */
+  secretExpiries?: Record<string, string>;
 }
 
 export type ApiKeyRole = 'ADMIN' | 'EDITOR' | 'VIEWER' | 'RUNTIME' | 'PARTNER' | 'INTERNAL';
@@ -85,6 +113,7 @@ export type AuditAction =
   | 'config.updated'
   | 'config.deleted'
   | 'config.runtime-read'
+  | 'config.health-check'
   | 'api-key.created'
   | 'api-key.revoked';
 
@@ -135,6 +164,8 @@ export interface StoredOAuthGrant extends TenantOwned {
   status: OAuthGrantStatus;
   grantedScopes: string[];
   accessTokenExpiresAt: string | null;
+  /** When the refresh token ends, when the provider says (`refresh_token_expires_in`). */
+  refreshTokenExpiresAt?: string | null;
   /** Non-secret values of the token answer the runtime needs, such as Salesforce's instance_url. */
   providerValues: Record<string, string>;
   connectedAt: string;
@@ -167,4 +198,36 @@ export interface StoredOAuthState extends TenantOwned {
   returnUrl: string | null;
   createdAt: string;
   expiresAt: string;
+}
+
+/** A tenant's webhook: where events are POSTed, signed with its secret. */
+export interface StoredWebhook extends TenantOwned {
+  url: string;
+  /** Event types it receives; empty means every type. */
+  events: string[];
+  /** The Standard Webhooks signing secret (`whsec_…`), encrypted. */
+  secret: EncryptedValue;
+  createdAt: string;
+  createdBy: string;
+  secretRotatedAt: string | null;
+}
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+/** One event to one webhook, until it is delivered or given up on. */
+export interface StoredDelivery extends TenantOwned {
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  /** The exact JSON body sent (codes, fields and ids; never a value). */
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  /** Set while a replica is sending it. */
+  claimedUntil: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
 }

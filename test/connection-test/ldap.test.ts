@@ -126,6 +126,22 @@ describe('the LDAP / Active Directory connection test, against an in-process LDA
     }
   });
 
+  it('says the same when the server resets the connection in the middle of the bind', async () => {
+    // ldapts reports this as text ("Socket error. Message type: BindRequest … read ECONNRESET").
+    const { createServer } = await import('node:net');
+    const resetter = createServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    await new Promise<void>((resolve) => resetter.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = resetter.address() as { port: number };
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const outcome = await run('ldap', values({ host: '127.0.0.1', port, security: 'NONE' }));
+        expect(outcome.errors).toEqual([expect.objectContaining({ code: 'CONNECTION_RESET', field: 'port' })]);
+      }
+    } finally {
+      await new Promise((resolve) => resetter.close(resolve));
+    }
+  });
+
   it('names the closest existing entry when the base DN is wrong', async () => {
     const outcome = await run('ldap', values({ baseDn: `OU=Missing,${BASE_DN}` }));
     expect(outcome.errors[0].message).toContain(`closest existing entry is "DC=corp,DC=example"`);

@@ -23,7 +23,7 @@ import {
   UpdateConnectorConfigDocument,
 } from '../../codegen/generated/graphql';
 import { type Permission, PLATFORM_TENANT, type Role } from '../../src/auth/principal';
-import { fromGlobalId } from '../../src/graphql/global-id';
+import { fromGlobalId } from '../../src/global-id';
 import { execute } from '../support/graphql-client';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 

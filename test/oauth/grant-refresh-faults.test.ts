@@ -4,7 +4,7 @@ import { OutboundGuard } from '../../src/connection-test/outbound-guard';
 import { LocalGrantLocks } from '../../src/fleet/grant-locks.port';
 import { openRedis, type RedisConnection } from '../../src/fleet/redis-connection';
 import { RedisGrantLocks } from '../../src/fleet/redis-grant-locks';
-import { localIdOf } from '../../src/graphql/global-id';
+import { localIdOf } from '../../src/global-id';
 import { createLogger } from '../../src/logger';
 import { IdleGrantRefresher } from '../../src/oauth/idle-grant-refresher';
 import { OAuthGrants, type OAuthGrantsOptions } from '../../src/oauth/oauth-grants.service';

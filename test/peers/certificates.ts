@@ -90,6 +90,12 @@ export async function makeSelfSigned(names: string[]): Promise<Pem> {
   return leaf('self', names, { from: new Date(now - DAY), to: new Date(now + 30 * DAY) });
 }
 
+/** A self-signed certificate that expires `days` from now, for expiry warnings. */
+export async function makeCertificateExpiringIn(days: number): Promise<Pem> {
+  const now = Date.now();
+  return leaf('self', ['expiring.example'], { from: new Date(now - DAY), to: new Date(now + days * DAY) });
+}
+
 /** An RSA key and a self-signed certificate for it, as uploaded to an app registration. */
 export async function makeRsaAppCertificate(): Promise<Pem> {
   const algorithm = {

@@ -313,6 +313,131 @@ describe.each(engines)('the $name store', (engine) => {
     });
   });
 
+  describe('webhooks and deliveries', () => {
+    const sealed = { alg: 'A256GCM' as const, iv: 'aXY=', ciphertext: 'Y2lwaGVy', tag: 'dGFn' };
+    const webhook = (tenantId: string) => ({
+      tenantId,
+      id: uuidv7(),
+      schemaVersion: SCHEMA_VERSION,
+      url: 'https://hooks.example/plugboard',
+      events: [],
+      secret: sealed,
+      createdAt: '2026-12-03T05:00:00.000Z',
+      createdBy: 'key:1',
+      secretRotatedAt: null,
+    });
+    const delivery = (tenantId: string, webhookId: string, nextAttemptAt: string) => ({
+      tenantId,
+      id: uuidv7(),
+      schemaVersion: SCHEMA_VERSION,
+      webhookId,
+      eventId: uuidv7(),
+      eventType: 'config.health.failing',
+      payload: '{}',
+      status: 'PENDING' as const,
+      attempts: 0,
+      nextAttemptAt,
+      claimedUntil: null,
+      lastStatusCode: null,
+      lastError: null,
+      createdAt: nextAttemptAt,
+      deliveredAt: null,
+    });
+
+    it("keeps a tenant's webhooks, replaces and deletes them with their deliveries", async () => {
+      const tenantId = tenant();
+      const hook = webhook(tenantId);
+      await store.webhooks.create(hook);
+      expect(await store.webhooks.list(tenantId)).toEqual([hook]);
+      expect(await store.webhooks.list(tenant())).toEqual([]);
+      expect(await store.webhooks.replace({ ...hook, secretRotatedAt: '2026-12-03T06:00:00.000Z' })).toBe(true);
+      await store.deliveries.create([delivery(tenantId, hook.id, '2000-01-01T00:00:00.000Z')]);
+      expect((await store.deliveries.list(tenantId, hook.id, { first: 10 })).items).toHaveLength(1);
+      expect(await store.webhooks.delete(tenantId, hook.id)).toBe(true);
+      expect(await store.webhooks.list(tenantId)).toEqual([]);
+      expect((await store.deliveries.list(tenantId, null, { first: 10 })).items).toEqual([]);
+      expect(await store.webhooks.delete(tenantId, hook.id)).toBe(false);
+    });
+
+    it('hands a due delivery to one sender at a time, and records attempts', async () => {
+      const tenantId = tenant();
+      const hook = webhook(tenantId);
+      await store.webhooks.create(hook);
+      const due = delivery(tenantId, hook.id, '2001-01-01T00:00:00.000Z');
+      const later = delivery(tenantId, hook.id, '2999-01-01T00:00:00.000Z');
+      await store.deliveries.create([due, later]);
+      const now = '2500-01-01T00:00:00.000Z';
+      const until = '2500-01-01T00:01:00.000Z';
+      const [a, b] = await Promise.all([
+        store.deliveries.claimDue(now, until, 100),
+        store.deliveries.claimDue(now, until, 100),
+      ]);
+      const ours = [...a, ...b].filter((d) => d.tenantId === tenantId);
+      expect(ours.map((d) => d.id)).toEqual([due.id]);
+      await store.deliveries.record({
+        ...ours[0],
+        status: 'DELIVERED',
+        attempts: 1,
+        deliveredAt: now,
+        lastStatusCode: 204,
+      });
+      const after = (
+        await store.deliveries.claimDue('2600-01-01T00:00:00.000Z', '2600-01-01T00:01:00.000Z', 100)
+      ).filter((d) => d.tenantId === tenantId);
+      expect(after).toEqual([]);
+      const listed = await store.deliveries.list(tenantId, hook.id, { first: 10 });
+      expect(listed.items.map((d) => [d.id, d.status])).toEqual([
+        [later.id, 'PENDING'],
+        [due.id, 'DELIVERED'],
+      ]);
+    });
+  });
+
+  describe('health checks', () => {
+    const health = (status: 'HEALTHY' | 'FAILING') => ({
+      status,
+      checkedAt: '2026-12-03T05:00:00.000Z',
+      issues: [],
+      warnedExpiries: {},
+    });
+
+    it('claims due configs once, across callers, and records findings without a new version', async () => {
+      const tenants = [tenant(), tenant()];
+      const made = [aConfig(tenants[0]), aConfig(tenants[1]), aConfig(tenants[0])];
+      for (const config of made) await store.configs.create(config);
+      const now = '2999-01-01T00:00:00.000Z';
+      const until = '2999-01-01T00:02:00.000Z';
+      // Never checked: due. Two claims at once split them; none is handed out twice.
+      const [first, second] = await Promise.all([
+        store.configs.claimHealthChecks(now, until, 1000),
+        store.configs.claimHealthChecks(now, until, 1000),
+      ]);
+      const ours = (list: { id: string }[]) => list.filter((c) => made.some((m) => m.id === c.id)).map((c) => c.id);
+      expect([...ours(first), ...ours(second)].sort()).toEqual(made.map((c) => c.id).sort());
+      // Held: not handed out again until the claim lapses.
+      expect(ours(await store.configs.claimHealthChecks(now, until, 1000))).toEqual([]);
+      expect(
+        ours(
+          await store.configs.claimHealthChecks('2999-01-01T00:03:00.000Z', '2999-01-01T00:05:00.000Z', 1000),
+        ).sort(),
+      ).toEqual(made.map((c) => c.id).sort());
+
+      expect(
+        await store.configs.recordHealth(tenants[0], made[0].id, health('FAILING'), '3000-01-01T00:00:00.000Z'),
+      ).toBe(true);
+      const [read] = await store.configs.getMany(tenants[0], [made[0].id]);
+      expect(read).toEqual({ ...made[0], health: health('FAILING') });
+      // Recorded: not due until its next check, and the claim is released.
+      expect(
+        ours(await store.configs.claimHealthChecks('2999-06-01T00:00:00.000Z', '2999-06-01T00:02:00.000Z', 1000)),
+      ).not.toContain(made[0].id);
+      expect(
+        ours(await store.configs.claimHealthChecks('3000-01-01T00:00:00.000Z', '3000-01-01T00:02:00.000Z', 1000)),
+      ).toContain(made[0].id);
+      expect(await store.configs.recordHealth(tenants[0], 'missing', health('HEALTHY'), now)).toBe(false);
+    });
+  });
+
   describe('OAuth grants', () => {
     it('stores one grant per config, written by revision, gone with its config', async () => {
       const tenantId = tenant();

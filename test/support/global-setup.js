@@ -3,6 +3,10 @@
 const { execFileSync } = require('node:child_process');
 
 module.exports = async () => {
+  // Health checks of saved configs would call the tests' peers on their own schedule, between a
+  // test's requests and its assertions: servers started by tests (in process or as processes,
+  // which inherit this) look for due checks hourly. The health tests set their own tick.
+  process.env.PLUGBOARD_HEALTH_TICK_SECONDS ??= '3600';
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     cwd: `${__dirname}/../..`,
     stdio: 'inherit',

@@ -35,6 +35,8 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}, overrides: Ap
     HOST: '127.0.0.1',
     PLUGBOARD_DATA_DIR: dataDir,
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+    // The scheduler would check saved configs against the tests' peers on its own time.
+    PLUGBOARD_HEALTH_TICK_SECONDS: '3600',
     ...env,
   });
   const catalogue = overrides.catalogue ?? defaultCatalogue();

@@ -17,7 +17,7 @@ export class AuditEvent {
 
   @Field({
     description:
-      'What happened: config.created, config.updated, config.deleted, config.runtime-read, api-key.created or api-key.revoked.',
+      'What happened: config.created, config.updated, config.deleted, config.runtime-read, config.health-check (a health check read the saved values), api-key.created or api-key.revoked.',
   })
   action!: string;
 

@@ -2,13 +2,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Permission } from '../../auth/principal';
 import type { ConfigWriteResult } from '../../configs/config.service';
 import { ConfigErrorCode, configError } from '../../configs/config-errors';
+import { localIdOf } from '../../global-id';
 import { cursorOf } from '../../store/page-cursor';
 import { CatalogueViews } from '../catalogue/catalogue.views';
 import { ConnectorType } from '../catalogue/connector-type.type';
 import { Integration } from '../catalogue/integration.type';
 import { pageInfoOf, pageRequestOf } from '../common/paging.type';
 import { type GraphQLContext, principalOf } from '../context';
-import { localIdOf } from '../global-id';
 import { toRelayOrNull } from '../relays/relay.mapping';
 import { Relay } from '../relays/relay.type';
 import {

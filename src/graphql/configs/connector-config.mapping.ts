@@ -1,5 +1,5 @@
+import { toGlobalId } from '../../global-id';
 import type { StoredConfig } from '../../store/store.types';
-import { toGlobalId } from '../global-id';
 import { ConnectorConfig } from './connector-config.type';
 
 /**

@@ -1,9 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
+import { localIdOf } from '../../global-id';
 import type { GrantAccess } from '../../oauth/oauth-grants.service';
 import { type GraphQLContext, principalOf } from '../context';
-import { localIdOf } from '../global-id';
 
 @ObjectType({
   description:

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
+import { localIdOf } from '../../global-id';
 import { type GraphQLContext, principalOf } from '../context';
-import { localIdOf } from '../global-id';
 import { toConnectionTestResult } from './connection-test.mapping';
 import { ConnectionTestResult, TestConnectionInput } from './connection-test.type';
 

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
+import { localIdOf } from '../../global-id';
 import { ConnectorConfig } from '../configs/connector-config.type';
 import { type GraphQLContext, principalOf } from '../context';
-import { localIdOf } from '../global-id';
 import { toOAuthGrant } from './oauth-grant.mapping';
 import {
   DisconnectOAuthGrantInput,

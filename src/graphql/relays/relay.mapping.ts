@@ -1,6 +1,6 @@
 import { type AgentSnapshot, agentStatus } from '../../fleet/agent-snapshot';
+import { toGlobalId } from '../../global-id';
 import type { StoredRelay } from '../../store/store.types';
-import { toGlobalId } from '../global-id';
 import { Relay, RelayAgent, RelayAgentStatusName } from './relay.type';
 
 /**

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Permission } from '../../auth/principal';
+import { localIdOf } from '../../global-id';
 import { RelayServiceUnavailable } from '../../relay/relay-dispatcher';
 import { type GraphQLContext, principalOf } from '../context';
-import { localIdOf } from '../global-id';
 import { toRelay, toRelayAgent, toRelayOrNull } from './relay.mapping';
 import {
   DrainRelayAgentInput,

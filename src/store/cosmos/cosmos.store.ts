@@ -18,9 +18,11 @@ import type {
   StoredAuditEvent,
   StoredConfig,
   StoredDataKey,
+  StoredDelivery,
   StoredOAuthGrant,
   StoredOAuthState,
   StoredRelay,
+  StoredWebhook,
 } from '../store.types';
 import { INDEXING_POLICIES, policyIsCurrent } from './indexing-policy';
 
@@ -36,7 +38,17 @@ export interface CosmosStoreOptions {
   onRequestCharge?: (operation: string, requestUnits: number) => void;
 }
 
-const CONTAINERS = ['configs', 'apiKeys', 'dataKeys', 'audit', 'relays', 'oauthGrants', 'oauthStates'] as const;
+const CONTAINERS = [
+  'configs',
+  'apiKeys',
+  'dataKeys',
+  'audit',
+  'relays',
+  'oauthGrants',
+  'oauthStates',
+  'webhooks',
+  'deliveries',
+] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 const DATA_KEY_ID = 'data-key';
 
@@ -48,9 +60,17 @@ const withIdleSince = (grant: StoredOAuthGrant): CosmosGrant => ({
 });
 const withoutIdleSince = ({ idleSince, ...grant }: CosmosGrant): StoredOAuthGrant => grant;
 
-/** Cosmos adds these to every document; they are not part of ours. */
-function strip<T>(resource: T & Partial<Record<'_rid' | '_self' | '_etag' | '_attachments' | '_ts', unknown>>): T {
-  const { _rid, _self, _etag, _attachments, _ts, ...document } = resource;
+/**
+ * Cosmos adds the underscored properties to every document; the health schedule is kept on a
+ * config for the scheduler's query alone. Neither is part of the document callers see.
+ */
+function strip<T>(
+  resource: T &
+    Partial<
+      Record<'_rid' | '_self' | '_etag' | '_attachments' | '_ts' | 'healthDueAt' | 'healthClaimedUntil', unknown>
+    >,
+): T {
+  const { _rid, _self, _etag, _attachments, _ts, healthDueAt, healthClaimedUntil, ...document } = resource;
   return document as T;
 }
 
@@ -272,6 +292,53 @@ export class CosmosStore implements Store {
   configs: Store['configs'] = {
     getMany: (tenantId, ids) => this.getMany<StoredConfig>('configs', tenantId, ids),
     recordTest: (tenantId, id, lastTest) => this.recordTest(tenantId, id, lastTest),
+    recordHealth: async (tenantId, id, health, nextCheckAt) => {
+      try {
+        await this.call('configs.patch', () =>
+          this.container('configs')
+            .item(id, tenantId)
+            .patch([
+              { op: 'set', path: '/health', value: health },
+              { op: 'set', path: '/healthDueAt', value: nextCheckAt },
+              { op: 'set', path: '/healthClaimedUntil', value: null },
+            ]),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 404) return false;
+        throw error;
+      }
+    },
+    claimHealthChecks: async (now, until, limit) => {
+      // Crosses partitions: the scheduler serves every tenant. A claim is a patch conditioned
+      // on the document's etag, so of two replicas that found one config, one wins.
+      const response = await this.call('configs.healthDue', () =>
+        this.container('configs')
+          .items.query<StoredConfig & ItemDefinition & { healthDueAt?: string | null }>({
+            query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c
+              WHERE (NOT IS_DEFINED(c.healthDueAt) OR IS_NULL(c.healthDueAt) OR c.healthDueAt <= @now)
+              AND (NOT IS_DEFINED(c.healthClaimedUntil) OR IS_NULL(c.healthClaimedUntil) OR c.healthClaimedUntil < @now)`,
+            parameters: [{ name: '@now', value: now }],
+          })
+          .fetchAll(),
+      );
+      const claimed: StoredConfig[] = [];
+      for (const found of response.resources) {
+        try {
+          await this.call('configs.claim', () =>
+            this.container('configs')
+              .item(found.id, found.tenantId)
+              .patch([{ op: 'set', path: '/healthClaimedUntil', value: until }], {
+                accessCondition: { type: 'IfMatch', condition: found._etag as string },
+              }),
+          );
+          claimed.push(strip<StoredConfig>(found));
+        } catch (error) {
+          if (!(error instanceof ErrorResponse && (error.code === 412 || error.code === 404))) throw error;
+        }
+      }
+      return claimed;
+    },
 
     list: (tenantId, filter: ConfigFilter, page) => {
       let where = '';
@@ -529,6 +596,86 @@ export class CosmosStore implements Store {
         throw error;
       }
       return strip<StoredOAuthState>(found);
+    },
+  };
+
+  webhooks: Store['webhooks'] = {
+    list: (tenantId) => this.queryAll<StoredWebhook>('webhooks', tenantId, '', []),
+    create: (webhook) => this.create('webhooks', webhook),
+    replace: async (webhook) => {
+      try {
+        await this.call('webhooks.replace', () =>
+          this.container('webhooks').item(webhook.id, webhook.tenantId).replace(webhook),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 404) return false;
+        throw error;
+      }
+    },
+    delete: async (tenantId, id) => {
+      const deliveries = await this.queryAll<StoredDelivery>('deliveries', tenantId, ' AND c.webhookId = @webhook', [
+        { name: '@webhook', value: id },
+      ]);
+      for (const delivery of deliveries) {
+        await this.call('deliveries.delete', () => this.container('deliveries').item(delivery.id, tenantId).delete());
+      }
+      try {
+        await this.call('webhooks.delete', () => this.container('webhooks').item(id, tenantId).delete());
+        return true;
+      } catch (error) {
+        if (error instanceof ErrorResponse && error.code === 404) return false;
+        throw error;
+      }
+    },
+  };
+
+  deliveries: Store['deliveries'] = {
+    create: async (deliveries) => {
+      for (const delivery of deliveries) await this.create('deliveries', delivery);
+    },
+    list: (tenantId, webhookId, page) =>
+      this.query<StoredDelivery>(
+        'deliveries',
+        tenantId,
+        webhookId ? ' AND c.webhookId = @webhook' : '',
+        webhookId ? [{ name: '@webhook', value: webhookId }] : [],
+        page,
+        'DESC',
+      ),
+    claimDue: async (now, until, limit) => {
+      // Crosses partitions; a claim is a replace conditioned on the etag, so one replica wins.
+      const response = await this.call('deliveries.due', () =>
+        this.container('deliveries')
+          .items.query<StoredDelivery & ItemDefinition>({
+            query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.status = 'PENDING' AND c.nextAttemptAt <= @now
+              AND (IS_NULL(c.claimedUntil) OR c.claimedUntil < @now)`,
+            parameters: [{ name: '@now', value: now }],
+          })
+          .fetchAll(),
+      );
+      const claimed: StoredDelivery[] = [];
+      for (const found of response.resources) {
+        const delivery = { ...strip<StoredDelivery>(found), claimedUntil: until };
+        try {
+          await this.call('deliveries.claim', () =>
+            this.container('deliveries')
+              .item(found.id, found.tenantId)
+              .replace(delivery, { accessCondition: { type: 'IfMatch', condition: found._etag as string } }),
+          );
+          claimed.push(delivery);
+        } catch (error) {
+          if (!(error instanceof ErrorResponse && (error.code === 412 || error.code === 404))) throw error;
+        }
+      }
+      return claimed;
+    },
+    record: async (delivery) => {
+      await this.call('deliveries.replace', () =>
+        this.container('deliveries')
+          .item(delivery.id, delivery.tenantId)
+          .replace({ ...delivery, claimedUntil: null }),
+      );
     },
   };
 }

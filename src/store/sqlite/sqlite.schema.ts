@@ -103,6 +103,33 @@ const MIGRATIONS: string[] = [
     doc TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Health checks: when each config is next due, and who holds it while it is checked.
+  `
+  ALTER TABLE configs ADD COLUMN health_due TEXT;
+  ALTER TABLE configs ADD COLUMN health_claimed_until TEXT;
+  CREATE INDEX configs_health_due ON configs (health_due);
+  `,
+  // Webhooks, and their deliveries until sent or given up on.
+  `
+  CREATE TABLE webhooks (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE deliveries (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    webhook_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    claimed_until TEXT,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+  CREATE INDEX deliveries_by_webhook ON deliveries (tenant_id, webhook_id, id);
+  `,
 ];
 
 /**

@@ -10,9 +10,11 @@ import type {
   StoredAuditEvent,
   StoredConfig,
   StoredDataKey,
+  StoredDelivery,
   StoredOAuthGrant,
   StoredOAuthState,
   StoredRelay,
+  StoredWebhook,
 } from '../store.types';
 import { migrate } from './sqlite.schema';
 
@@ -153,7 +155,7 @@ export class SqliteStore implements Store {
     replace: async (config, expectedVersion) => {
       const result = this.db
         .prepare(
-          'UPDATE configs SET name_lower = ?, connector_key = ?, integration_key = ?, version = ?, doc = ? WHERE tenant_id = ? AND id = ? AND version = ?',
+          'UPDATE configs SET name_lower = ?, connector_key = ?, integration_key = ?, version = ?, doc = ?, health_due = NULL WHERE tenant_id = ? AND id = ? AND version = ?',
         )
         .run(
           config.nameLower,
@@ -177,6 +179,35 @@ export class SqliteStore implements Store {
       const current = this.db.prepare('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id);
       if (current) throw this.versionConflict(tenantId, id);
       return false;
+    },
+
+    recordHealth: async (tenantId, id, health, nextCheckAt) => {
+      const result = this.db
+        .prepare(
+          "UPDATE configs SET doc = json_set(doc, '$.health', json(?)), health_due = ?, health_claimed_until = NULL WHERE tenant_id = ? AND id = ?",
+        )
+        .run(JSON.stringify(health), nextCheckAt, tenantId, id);
+      return result.changes === 1;
+    },
+
+    claimHealthChecks: async (now, until, limit) => {
+      // One IMMEDIATE transaction (the write lock): replicas sharing the file never claim one row twice.
+      const claim = this.db.transaction((): StoredConfig[] => {
+        const due = this.db
+          .prepare(
+            `SELECT tenant_id, id FROM configs
+             WHERE (health_due IS NULL OR health_due <= ?) AND (health_claimed_until IS NULL OR health_claimed_until < ?)
+             ORDER BY health_due IS NOT NULL, health_due LIMIT ?`,
+          )
+          .all(now, now, limit) as { tenant_id: string; id: string }[];
+        const mark = this.db.prepare(
+          'UPDATE configs SET health_claimed_until = ? WHERE tenant_id = ? AND id = ? RETURNING doc',
+        );
+        return due.map(
+          (row) => JSON.parse((mark.get(until, row.tenant_id, row.id) as { doc: string }).doc) as StoredConfig,
+        );
+      });
+      return claim.immediate();
     },
 
     recordTest: async (tenantId, id, lastTest) => {
@@ -371,6 +402,91 @@ export class SqliteStore implements Store {
         | { doc: string }
         | undefined;
       return row && (JSON.parse(row.doc) as StoredOAuthState);
+    },
+  };
+
+  webhooks: Store['webhooks'] = {
+    list: async (tenantId) =>
+      this.documents<StoredWebhook>('SELECT doc FROM webhooks WHERE tenant_id = ? ORDER BY id', tenantId),
+    create: async (webhook) => {
+      this.db
+        .prepare('INSERT INTO webhooks (tenant_id, id, doc) VALUES (?, ?, ?)')
+        .run(webhook.tenantId, webhook.id, JSON.stringify(webhook));
+      return webhook;
+    },
+    replace: async (webhook) =>
+      this.db
+        .prepare('UPDATE webhooks SET doc = ? WHERE tenant_id = ? AND id = ?')
+        .run(JSON.stringify(webhook), webhook.tenantId, webhook.id).changes === 1,
+    delete: async (tenantId, id) => {
+      const remove = this.db.transaction(() => {
+        this.db.prepare('DELETE FROM deliveries WHERE tenant_id = ? AND webhook_id = ?').run(tenantId, id);
+        return this.db.prepare('DELETE FROM webhooks WHERE tenant_id = ? AND id = ?').run(tenantId, id).changes === 1;
+      });
+      return remove.immediate();
+    },
+  };
+
+  deliveries: Store['deliveries'] = {
+    create: async (deliveries) => {
+      const insert = this.db.prepare(
+        'INSERT INTO deliveries (tenant_id, id, webhook_id, status, next_attempt_at, claimed_until, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      this.db.transaction(() => {
+        for (const d of deliveries) {
+          insert.run(d.tenantId, d.id, d.webhookId, d.status, d.nextAttemptAt, d.claimedUntil, JSON.stringify(d));
+        }
+      })();
+    },
+    list: async (tenantId, webhookId, request) => {
+      const plan = planPage(request, 'DESC');
+      const where = ['tenant_id = ?'];
+      const params: unknown[] = [tenantId];
+      if (webhookId) {
+        where.push('webhook_id = ?');
+        params.push(webhookId);
+      }
+      if (plan.keyset) {
+        where.push(`id ${plan.keyset.operator} ?`);
+        params.push(plan.keyset.id);
+      }
+      const rows = this.documents<StoredDelivery>(
+        `SELECT doc FROM deliveries WHERE ${where.join(' AND ')} ORDER BY id ${plan.order} LIMIT ?`,
+        ...params,
+        plan.size + 1,
+      );
+      return pageOf(rows, plan, request);
+    },
+    claimDue: async (now, until, limit) => {
+      const claim = this.db.transaction((): StoredDelivery[] => {
+        const due = this.db
+          .prepare(
+            `SELECT tenant_id, id FROM deliveries
+             WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
+             ORDER BY next_attempt_at LIMIT ?`,
+          )
+          .all(now, now, limit) as { tenant_id: string; id: string }[];
+        const mark = this.db.prepare(
+          "UPDATE deliveries SET claimed_until = ?, doc = json_set(doc, '$.claimedUntil', ?) WHERE tenant_id = ? AND id = ? RETURNING doc",
+        );
+        return due.map(
+          (row) => JSON.parse((mark.get(until, until, row.tenant_id, row.id) as { doc: string }).doc) as StoredDelivery,
+        );
+      });
+      return claim.immediate();
+    },
+    record: async (delivery) => {
+      this.db
+        .prepare(
+          'UPDATE deliveries SET status = ?, next_attempt_at = ?, claimed_until = NULL, doc = ? WHERE tenant_id = ? AND id = ?',
+        )
+        .run(
+          delivery.status,
+          delivery.nextAttemptAt,
+          JSON.stringify({ ...delivery, claimedUntil: null }),
+          delivery.tenantId,
+          delivery.id,
+        );
     },
   };
 }
