@@ -5,6 +5,7 @@ import {
   type ConnectorTypesQuery,
 } from '../../../codegen/generated-web/graphql';
 import { run } from '../api/graphql-client';
+import { HealthBadge } from './health-badge';
 import { LastTestBadge } from './last-test-badge';
 
 const CONFIG_PAGE_SIZE = 10;
@@ -44,6 +45,7 @@ export function ConfigList({ connectors }: { connectors: ConnectorTypesQuery['co
               <th scope="col">Integration</th>
               <th scope="col">Version</th>
               <th scope="col">Last test</th>
+              <th scope="col">Health</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +59,9 @@ export function ConfigList({ connectors }: { connectors: ConnectorTypesQuery['co
                 <td>{node.version}</td>
                 <td>
                   <LastTestBadge lastTest={node.lastTest} />
+                </td>
+                <td>
+                  <HealthBadge health={node.health} expiries={node.credentialExpiry} />
                 </td>
               </tr>
             ))}

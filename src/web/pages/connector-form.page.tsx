@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRelays } from '../api/use-relays';
 import { FieldView } from '../components/field-view';
 import { FormSectionView } from '../components/form-section';
+import { HealthPanel } from '../components/health-panel';
 import { LastTestBadge } from '../components/last-test-badge';
 import { OAuthConnect } from '../components/oauth-connect';
 import { usePageTitle } from '../components/page-title';
@@ -109,6 +110,7 @@ export function ConnectorFormPage({ notify, report, ...target }: ConnectorFormPa
           </p>
         ) : null}
       </header>
+      {config ? <HealthPanel config={config} notify={notify} report={report} onChecked={() => void load()} /> : null}
       <form
         noValidate
         aria-label={`${connectorType.name} settings`}
