@@ -22,6 +22,7 @@ import { fanOutScenario } from './fan-out';
 import { filtersScenario } from './filters';
 import { startHandwritten } from './handwritten-baseline';
 import { hardeningScenario } from './hardening';
+import { healthChecksScenario } from './health-checks';
 import { type GetRequest, type Measurement, measure, summarise } from './measure';
 import { memoryScenario } from './memory';
 import { oauthRuntimeScenario } from './oauth-runtime';
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     if (!ONLY || 'memory'.includes(ONLY)) await memoryScenario();
     if (!ONLY || 'filters'.includes(ONLY)) await filtersScenario();
     if (!ONLY || 'cosmos'.includes(ONLY)) await cosmosChargesScenario();
+    if (!ONLY || 'health'.includes(ONLY)) await healthChecksScenario({ seconds: SECONDS }, dataDir);
     if (!ONLY || 'oauth'.includes(ONLY)) await oauthRuntimeScenario({ rounds: ROUNDS, seconds: SECONDS }, dataDir);
   } finally {
     await server.stop();

@@ -103,6 +103,7 @@ export async function startApp(
     tickMs: 1000,
     claimMs: 60_000,
     timeoutMs: 10_000,
+    onAttempt: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
   });
   // Queued events are sent at once; the deliverer's own pass picks up retries and leftovers.
   const outbox = new WebhookOutbox(store, () => void deliverer.runOnce());
@@ -162,6 +163,7 @@ export async function startApp(
   const healthChecks = new HealthChecks(store, catalogue, runtimeConfigs, connectionTests, outbox, logger, {
     intervalMs: config.health.intervalSeconds * 1000,
     warnDays: config.health.warnDays,
+    onChecked: (status) => metrics.healthChecks.inc({ status }),
   });
   const services: Services = {
     relays,

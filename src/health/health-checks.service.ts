@@ -22,6 +22,8 @@ export interface HealthCheckOptions {
   /** Days before an expiry that warn, such as [60, 30, 7]. */
   warnDays: readonly number[];
   now?: () => number;
+  /** Told how each check ended, for the health-check counter. */
+  onChecked?: (status: string) => void;
 }
 
 /** What one check did: the config as recorded, or why nothing was recorded. */
@@ -69,6 +71,7 @@ export class HealthChecks {
       const outcome = await this.connectionTests.runSaved(config, runtime.values, connectedGrant);
       // Refused by the test limits: not a finding. The claim lapses and the check comes back.
       if (outcome.status === 'REFUSED' && outcome.errors[0]?.code === Code.TEST_RATE_LIMITED) {
+        this.options.onChecked?.('LIMITED');
         return { checked: false, reason: 'LIMITED' };
       }
       error = outcome.ok ? null : (outcome.errors[0] ?? testError(Code.INTERNAL));
@@ -85,6 +88,7 @@ export class HealthChecks {
     if (!(await this.store.configs.recordHealth(config.tenantId, config.id, health, next))) {
       return { checked: false, reason: 'GONE' };
     }
+    this.options.onChecked?.(health.status);
     await this.publish(config, change, at);
     this.logger.info(
       {

@@ -27,6 +27,7 @@ const checkerOf = (tenantId: string): Principal => ({ tenantId, role: 'RUNTIME',
 export class HealthScheduler {
   private timer?: NodeJS.Timeout;
   private pass?: Promise<number>;
+  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -48,26 +49,30 @@ export class HealthScheduler {
     return this.pass;
   }
 
-  private async checkDue(now: number): Promise<number> {
+  /** Claims and checks batch after batch while full batches are due, so a backlog drains at the checks' own pace. */
+  private async checkDue(startedAt: number): Promise<number> {
     let checked = 0;
     try {
-      const due = await this.store.configs.claimHealthChecks(
-        new Date(now).toISOString(),
-        new Date(now + this.options.claimMs).toISOString(),
-        this.options.batchSize,
-      );
-      const queue = [...due];
-      const worker = async () => {
-        for (let config = queue.shift(); config; config = queue.shift()) {
-          try {
-            const result = await this.checks.check(checkerOf(config.tenantId), config);
-            if (result.checked) checked += 1;
-          } catch (error) {
-            this.logger.warn({ err: error, tenantId: config.tenantId, configId: config.id }, 'a health check failed');
+      for (let now = startedAt; ; now = Date.now()) {
+        const due = await this.store.configs.claimHealthChecks(
+          new Date(now).toISOString(),
+          new Date(now + this.options.claimMs).toISOString(),
+          this.options.batchSize,
+        );
+        const queue = [...due];
+        const worker = async () => {
+          for (let config = queue.shift(); config; config = queue.shift()) {
+            try {
+              const result = await this.checks.check(checkerOf(config.tenantId), config);
+              if (result.checked) checked += 1;
+            } catch (error) {
+              this.logger.warn({ err: error, tenantId: config.tenantId, configId: config.id }, 'a health check failed');
+            }
           }
-        }
-      };
-      await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+        };
+        await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+        if (due.length < this.options.batchSize || this.stopped) break;
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'looking for due health checks failed; the next look tries again');
     }
@@ -75,6 +80,7 @@ export class HealthScheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.pass;
   }

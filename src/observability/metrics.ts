@@ -59,6 +59,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly healthChecks = new Counter({
+    name: 'plugboard_health_checks_total',
+    help: 'Health checks of saved configs, by the status they found (LIMITED: held back by the test limits).',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
+
+  readonly webhookDeliveries = new Counter({
+    name: 'plugboard_webhook_deliveries_total',
+    help: 'Webhook delivery attempts, by outcome (DELIVERED, RETRY, FAILED).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
   readonly storeCalls = new Counter({
     name: 'plugboard_store_calls_total',
     help: 'Store calls by operation.',

@@ -15,6 +15,8 @@ export interface WebhookDelivererOptions {
   /** How long a claimed delivery is this replica's. */
   claimMs: number;
   timeoutMs: number;
+  /** Told how each attempt ended, for the delivery counter. */
+  onAttempt?: (outcome: 'DELIVERED' | 'RETRY' | 'FAILED') => void;
 }
 
 /** Ten seconds, a minute, five, half an hour, two hours, eight, a day: about 35 hours in all. */
@@ -116,6 +118,7 @@ export class WebhookDeliverer {
       lastError: problem,
       deliveredAt: ok ? new Date().toISOString() : null,
     });
+    this.options.onAttempt?.(ok ? 'DELIVERED' : giveUp ? 'FAILED' : 'RETRY');
     this.logger.info(
       { tenantId: delivery.tenantId, webhookId: webhook.id, eventType: delivery.eventType, attempts, status, ok },
       'webhook delivery',
