@@ -140,6 +140,7 @@ export class ConnectionTestRunner {
       this.options.stepTimeoutMs,
       this.options.extraCaCertificates,
     );
+    context.collectsExpiries = request.collectExpiries === true;
     if (request.connectedGrant) {
       context.connectedGrant = request.connectedGrant;
       scrubber.add(request.connectedGrant.accessToken);
@@ -164,7 +165,10 @@ export class ConnectionTestRunner {
     };
     try {
       await otelContext.with(trace.setSpan(otelContext.active(), span), () => plan.run(context));
-      return ended(finish('SUCCEEDED', reportedSteps(plan.steps, context.steps), [], form.fields, scrubber));
+      const passed = finish('SUCCEEDED', reportedSteps(plan.steps, context.steps), [], form.fields, scrubber);
+      return ended(
+        context.reportedExpiries.length ? { ...passed, reportedExpiries: context.reportedExpiries } : passed,
+      );
     } catch (error) {
       if (error instanceof TestFailure) return ended(failed(error.error));
       // A bug or a library's surprise: the caller gets the request id, the log the cause (scrubbed).

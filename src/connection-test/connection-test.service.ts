@@ -160,6 +160,7 @@ export class ConnectionTestService {
         values,
         savedLockedFields: new Set(),
         connectedGrant,
+        collectExpiries: true,
       },
       config.relayId,
     );

@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
-import type { ConnectedGrant, StepRecord, StepStatus } from './connection-test.result';
+import type { ConnectedGrant, ReportedExpiry, StepRecord, StepStatus } from './connection-test.result';
 import type { Destinations } from './destinations.port';
 import { classifyNetworkError } from './network-errors';
 import type { SecretScrubber } from './secret-scrubber';
@@ -37,6 +37,12 @@ export class TestContext {
    * credential a test may use (see connectedGrantToken).
    */
   connectedGrant?: ConnectedGrant;
+  /**
+   * Set for health checks: a connector that can read when a credential expires at the provider
+   * (an Entra app's client secrets) reports it with `reportExpiry`. Never part of the verdict.
+   */
+  collectsExpiries = false;
+  readonly reportedExpiries: ReportedExpiry[] = [];
 
   constructor(
     readonly values: Readonly<Record<string, unknown>>,
@@ -61,6 +67,12 @@ export class TestContext {
   /** The limit of one step, for stages that wait less than a whole step for a first answer. */
   get stepTimeoutMs(): number {
     return this.defaultStepTimeoutMs;
+  }
+
+  reportExpiry(field: string, expiresAt: string): void {
+    if (this.collectsExpiries && Number.isFinite(Date.parse(expiresAt))) {
+      this.reportedExpiries.push({ field, expiresAt: new Date(expiresAt).toISOString() });
+    }
   }
 
   text(field: string): string {

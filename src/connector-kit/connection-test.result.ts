@@ -30,6 +30,14 @@ export interface TestRequest {
   requestId?: string;
   /** A grant the person testing connected moments ago (authorization code configs only). */
   connectedGrant?: ConnectedGrant;
+  /** A health check: connectors may also read what the provider says about credential expiry. */
+  collectExpiries?: boolean;
+}
+
+/** When the provider says a credential in a field expires (read during health checks). */
+export interface ReportedExpiry {
+  field: string;
+  expiresAt: string;
 }
 
 export type TestStatus = 'SUCCEEDED' | 'FAILED' | 'REFUSED';
@@ -47,4 +55,6 @@ export interface ConnectionTestOutcome {
   durationMs: number;
   steps: StepRecord[];
   errors: ReportedTestError[];
+  /** Expiries the provider reported, when the request asked (health checks). */
+  reportedExpiries?: ReportedExpiry[];
 }

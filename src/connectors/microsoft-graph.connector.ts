@@ -438,8 +438,39 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
       },
       { field: graphField },
     );
+    if (context.collectsExpiries && !certificate && context.values.legacyUserSignIn !== true) {
+      await reportSecretExpiry(context, http, graph, token);
+    }
   } finally {
     await http.close();
+  }
+}
+
+/**
+ * Health checks only: when the app may read its own registration (Application.Read.All), the
+ * end date of the client secret in use, found by its hint (the first three characters Entra ID
+ * keeps). Anything else (no permission, no match) reports nothing: it is never a failure.
+ */
+async function reportSecretExpiry(context: TestContext, http: GuardedHttp, graph: string, token: string) {
+  const appId = encodeURIComponent(context.text('clientId'));
+  try {
+    const answer = await http.request(`${graph}/v1.0/applications(appId='${appId}')?$select=passwordCredentials`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      field: 'clientSecret',
+      signal: context.signal,
+    });
+    if (answer.status !== 200) return;
+    const { passwordCredentials = [] } = JSON.parse(answer.text) as {
+      passwordCredentials?: { hint?: string; endDateTime?: string }[];
+    };
+    const hint = context.text('clientSecret').slice(0, 3);
+    const ends = passwordCredentials
+      .filter((credential) => credential.hint === hint && credential.endDateTime)
+      .map((credential) => credential.endDateTime as string)
+      .sort();
+    if (ends[0]) context.reportExpiry('clientSecret', ends[0]);
+  } catch {
+    // Unreadable registration: the expiry stays unknown (or as entered by a person).
   }
 }
 

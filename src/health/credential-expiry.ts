@@ -29,8 +29,9 @@ function certificateExpiry(pem: unknown): string | undefined {
 /**
  * Every expiry known for a config's credentials: certificate fields (the earliest notAfter of
  * what was pasted: a client certificate, the certificate of a key pair, a CA bundle), the
- * grant's refresh token when the provider said when it ends, and dates a person entered for
- * secrets that cannot be read.
+ * grant's refresh token when the provider said when it ends, what the provider reported at the
+ * last health check (an Entra app's client secret), and dates a person entered for secrets
+ * that cannot be read.
  */
 export function credentialExpiries(
   config: StoredConfig,
@@ -45,6 +46,9 @@ export function credentialExpiries(
   }
   if (grant?.status === 'CONNECTED' && grant.refreshTokenExpiresAt) {
     found.push({ field: grant.field, expiresAt: grant.refreshTokenExpiresAt, source: 'OAUTH_GRANT' });
+  }
+  for (const { field, expiresAt } of config.health?.reportedExpiries ?? []) {
+    found.push({ field, expiresAt, source: 'PROVIDER' });
   }
   for (const [field, expiresAt] of Object.entries(config.secretExpiries ?? {})) {
     if (config.secrets[field]) found.push({ field, expiresAt, source: 'USER' });

@@ -55,6 +55,7 @@ export class HealthChecks {
     const runtime = await this.runtimeConfigs.read(principal, config.id, 'config.health-check');
     if (!runtime) return { checked: false, reason: 'GONE' };
     let error: TestError | null = null;
+    let reported = config.health?.reportedExpiries;
     const flow = this.catalogue.connector(config.connectorKey)?.authorizationCode;
     if (runtime.oauth && !runtime.oauth.accessToken) {
       // The grant cannot give a token: that is the finding; the provider is not asked.
@@ -75,9 +76,12 @@ export class HealthChecks {
         return { checked: false, reason: 'LIMITED' };
       }
       error = outcome.ok ? null : (outcome.errors[0] ?? testError(Code.INTERNAL));
+      // A passing check read what the provider says now; a failing one leaves the last reading.
+      if (outcome.ok) reported = outcome.reportedExpiries;
     }
     const at = new Date(this.now()).toISOString();
     let change = afterCheck(config.health, error, at);
+    change = { ...change, health: { ...change.health, reportedExpiries: reported ?? [] } };
     if (error && (error.code === Code.OAUTH_REFRESH_FAILED || error.code === Code.OAUTH_REFRESH_INTERRUPTED)) {
       if (change.events.length)
         change.events.push({ type: 'oauth.refresh_failed', field: error.field ?? null, code: error.code });
@@ -107,7 +111,7 @@ export class HealthChecks {
   private async withExpiries(config: StoredConfig, change: HealthChange, at: string): Promise<HealthChange> {
     const [grant] = await this.store.oauthGrants.getMany(config.tenantId, [config.id]);
     const earliest = new Map<string, string>();
-    for (const expiry of credentialExpiries(config, this.catalogue, grant)) {
+    for (const expiry of credentialExpiries({ ...config, health: change.health }, this.catalogue, grant)) {
       if (!earliest.has(expiry.field)) earliest.set(expiry.field, expiry.expiresAt);
     }
     const fields = new Set([
@@ -126,7 +130,7 @@ export class HealthChecks {
 
   private async publish(config: StoredConfig, change: HealthChange, at: string): Promise<void> {
     if (!change.events.length) return;
-    const expiries = credentialExpiries(config, this.catalogue);
+    const expiries = credentialExpiries({ ...config, health: change.health }, this.catalogue);
     const events: PlugboardEvent[] = change.events.map((event) => ({
       id: uuidv7(),
       type: event.type,

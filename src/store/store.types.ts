@@ -54,6 +54,8 @@ export interface HealthRecord {
   issues: StoredHealthIssue[];
   /** Expiry warnings already sent, by field: the smallest threshold (days) warned of. */
   warnedExpiries: Record<string, number>;
+  /** What the provider said about credential expiry at the last check that could read it. */
+  reportedExpiries?: { field: string; expiresAt: string }[];
 }
 
 export type CredentialExpirySource = 'CERTIFICATE' | 'OAUTH_GRANT' | 'PROVIDER' | 'USER';

@@ -23,6 +23,7 @@ import { bearer, startTestServer, type TestServer } from '../support/test-server
  * one-second schedule, with a real webhook receiver verifying Standard Webhooks signatures.
  */
 const CANARY = 'canary-health-bearer-7731';
+const HEADER_CANARY = 'canary-health-header-4410';
 let certs: TestCertificates;
 let api: HttpsPeer;
 let server: TestServer;
@@ -128,7 +129,12 @@ const eventsFor = (id: string) =>
 
 it('checks with saved values on demand, then on schedule: failing with one issue, recovered, each told once', async () => {
   healthy = true;
-  const id = await saveConfig({ baseUrl: api.url, authMethod: 'BEARER', bearerToken: CANARY });
+  const id = await saveConfig({
+    baseUrl: api.url,
+    authMethod: 'BEARER',
+    bearerToken: CANARY,
+    secretHeaders: [{ name: 'X-Tenant-Key', value: HEADER_CANARY }],
+  });
   expect((await healthOf(id)).status).toBe('UNKNOWN');
   const checked = await checkNow(id);
   expect(checked.checkConfigHealth?.health).toMatchObject({ status: 'HEALTHY', issues: [] });
@@ -175,9 +181,12 @@ it('checks with saved values on demand, then on schedule: failing with one issue
   });
   // Never a value: not in bodies, deliveries, logs.
   const deliveries = await call(WebhookDeliveriesDocument, { first: 50 });
-  expect(JSON.stringify(received)).not.toContain(CANARY);
-  expect(JSON.stringify(deliveries)).not.toContain(CANARY);
-  expect(server.logs()).not.toContain(CANARY);
+  for (const canary of [CANARY, HEADER_CANARY]) {
+    expect(JSON.stringify(received)).not.toContain(canary);
+    expect(JSON.stringify(deliveries)).not.toContain(canary);
+    expect(JSON.stringify(await healthOf(id))).not.toContain(canary);
+    expect(server.logs()).not.toContain(canary);
+  }
   // The health checks read the saved values the audited way.
   const audit = await server.services.store.audit.list('default', { first: 100 });
   expect(

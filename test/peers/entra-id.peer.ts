@@ -41,6 +41,8 @@ export interface EntraPeer {
   /** Overrides the token endpoint's answer; undefined restores the real behaviour. */
   tokenAnswer?: (response: ServerResponse, request: RecordedRequest) => void;
   graphAnswer?: (response: ServerResponse) => void;
+  /** When the registered client secret ends, as the app registration reads; undefined: 403 (no Application.Read.All). */
+  secretEndDateTime?: string;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,21 @@ export async function startEntraPeer(serverCertificate: Pem, appCertificate: Pem
     if (request.url.startsWith('/v1.0/')) {
       if (request.headers.authorization !== `Bearer ${TOKEN}`)
         return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.')(response);
+      if (request.url.startsWith(`/v1.0/applications(appId='${CLIENT_ID}')`)) {
+        if (!state.secretEndDateTime) {
+          return graphError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          )(response);
+        }
+        return json(response, 200, {
+          passwordCredentials: [
+            { displayName: 'old', hint: 'Abc', endDateTime: '2020-01-01T00:00:00Z' },
+            { displayName: 'integration', hint: CLIENT_SECRET.slice(0, 3), endDateTime: state.secretEndDateTime },
+          ],
+        });
+      }
       if (state.graphAnswer) return state.graphAnswer(response);
       return json(response, 200, { value: [{ id: 'org-1', displayName: 'Contoso' }] });
     }
