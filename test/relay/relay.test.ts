@@ -2,6 +2,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import {
+  CheckConfigHealthDocument,
+  CreateConnectorConfigDocument,
   RegisterRelayDocument,
   RelayDocument,
   RelaysDocument,
@@ -124,6 +126,36 @@ describe('relays', () => {
     expect(running.output()).not.toContain(CANARY);
     const counted = await execute(server.url, RelayDocument, { id: relay.id }, admin);
     expect(counted.data?.relay).toMatchObject({ testsRun: 2, testsFailed: 1 });
+  });
+
+  it("checks a saved config's health through its relay, with the saved values", async () => {
+    const relay = await register(admin, 'site-health');
+    agent(relay.token);
+    await online(relay.id);
+    answer = (response) => response.end('{}');
+    const created = await execute(
+      server.url,
+      CreateConnectorConfigDocument,
+      {
+        input: {
+          name: 'behind the relay',
+          connectorType: 'rest-api',
+          values: { baseUrl: targetUrl, authMethod: 'BEARER', bearerToken: CANARY, relayId: relay.id },
+        },
+      },
+      admin,
+    );
+    const id = created.data?.createConnectorConfig.config?.id as string;
+    const healthy = await execute(server.url, CheckConfigHealthDocument, { id }, admin);
+    expect(healthy.data?.checkConfigHealth?.health).toMatchObject({ status: 'HEALTHY', issues: [] });
+    answer = (response) => response.writeHead(401).end(`nope ${CANARY}`);
+    const failing = await execute(server.url, CheckConfigHealthDocument, { id }, admin);
+    expect(failing.data?.checkConfigHealth?.health).toMatchObject({
+      status: 'FAILING',
+      issues: [expect.objectContaining({ code: 'INVALID_CREDENTIALS', field: 'bearerToken' })],
+    });
+    expect(JSON.stringify(failing)).not.toContain(CANARY);
+    answer = (response) => response.end('{}');
   });
 
   it('says RELAY_DISCONNECTED when the agent dies during a test, and the agent comes back after a restart', async () => {
