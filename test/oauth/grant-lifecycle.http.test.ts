@@ -13,6 +13,7 @@ import {
   consentFor,
   grantOf,
   type OAuthFixture,
+  restApiConsentValues,
   runtimeRead,
   saveConfig,
   startOAuthFixture,
@@ -38,15 +39,7 @@ afterAll(async () => {
   await fixture?.stop();
 });
 
-const values = () => ({
-  baseUrl: `${fixture.provider.origin}/api`,
-  authMethod: 'AUTHORIZATION_CODE',
-  authorizeUrl: `${fixture.provider.origin}/authorize`,
-  tokenUrl: `${fixture.provider.origin}/token`,
-  clientId: OAUTH_CLIENT_ID,
-  clientSecret: OAUTH_CLIENT_SECRET,
-  scopes: 'openid offline_access read:items',
-});
+const values = () => restApiConsentValues(fixture);
 
 /** Past half an access token's life: the next read renews it. */
 const untilDue = () => new Promise((resolve) => setTimeout(resolve, 600));

@@ -14,9 +14,8 @@ import { SecretCipher } from '../../src/secrets/secret-cipher';
 import { StoreUnavailableError } from '../../src/store/store.errors';
 import type { Store } from '../../src/store/store.port';
 import type { StoredConfig } from '../../src/store/store.types';
-import { OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET } from '../peers/oauth-server.peer';
 import { type RedisPeer, startRedis } from '../peers/redis.peer';
-import { connect, type OAuthFixture, saveConfig, startOAuthFixture } from './oauth-fixture';
+import { connect, type OAuthFixture, restApiConsentValues, saveConfig, startOAuthFixture } from './oauth-fixture';
 
 /**
  * The refresh path under faults, with the real store, keys and authorization server of a
@@ -83,15 +82,7 @@ function grantsOver(store: Store, options: Partial<OAuthGrantsOptions> = {}, loc
 }
 
 async function connectedConfig(): Promise<StoredConfig> {
-  const id = await saveConfig(fixture, 'rest-api', {
-    baseUrl: `${fixture.provider.origin}/api`,
-    authMethod: 'AUTHORIZATION_CODE',
-    authorizeUrl: `${fixture.provider.origin}/authorize`,
-    tokenUrl: `${fixture.provider.origin}/token`,
-    clientId: OAUTH_CLIENT_ID,
-    clientSecret: OAUTH_CLIENT_SECRET,
-    scopes: 'openid offline_access',
-  });
+  const id = await saveConfig(fixture, 'rest-api', restApiConsentValues(fixture));
   await connect(fixture, id);
   // Past half the one-second token's life: due for renewal.
   await new Promise((resolve) => setTimeout(resolve, 600));

@@ -10,7 +10,13 @@ import {
   StartOAuthAuthorizationDocument,
 } from '../../codegen/generated/graphql';
 import { makeTestCertificates, type TestCertificates } from '../peers/certificates';
-import { type OAuthServerPeer, type ProviderStyle, startOAuthServerPeer } from '../peers/oauth-server.peer';
+import {
+  OAUTH_CLIENT_ID,
+  OAUTH_CLIENT_SECRET,
+  type OAuthServerPeer,
+  type ProviderStyle,
+  startOAuthServerPeer,
+} from '../peers/oauth-server.peer';
 import { execute } from '../support/graphql-client';
 import { bearer, startTestServer, type TestServer } from '../support/test-server';
 
@@ -56,6 +62,20 @@ export async function startOAuthFixture(
       await provider.stop();
       await server.stop();
     },
+  };
+}
+
+/** A REST API config that signs in through the generic-style authorization server's consent. */
+export function restApiConsentValues(fixture: OAuthFixture): Record<string, unknown> {
+  const { origin } = fixture.provider;
+  return {
+    baseUrl: `${origin}/api`,
+    authMethod: 'AUTHORIZATION_CODE',
+    authorizeUrl: `${origin}/authorize`,
+    tokenUrl: `${origin}/token`,
+    clientId: OAUTH_CLIENT_ID,
+    clientSecret: OAUTH_CLIENT_SECRET,
+    scopes: 'openid offline_access read:items',
   };
 }
 
