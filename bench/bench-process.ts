@@ -70,6 +70,9 @@ export function startPlugboard(
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     // One load generator is one caller: the limit stays on (its cost is measured) but out of reach.
     PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
+    // Health checks of the configs a scenario saves would run in the middle of its measurements;
+    // the health scenario sets its own tick.
+    PLUGBOARD_HEALTH_TICK_SECONDS: '3600',
     ...env,
   });
 }
