@@ -11,6 +11,7 @@ import {
   ConfigHealthDocument,
   CreateConnectorConfigDocument,
   CreateWebhookDocument,
+  SetCredentialExpiryDocument,
   WebhookDeliveriesDocument,
 } from '../../codegen/generated/graphql';
 import { makeCertificateExpiringIn, makeTestCertificates, type TestCertificates } from '../peers/certificates';
@@ -246,6 +247,38 @@ it('warns of a certificate expiring within a threshold, once per threshold', asy
     code: 'CREDENTIAL_EXPIRING',
     expiresAt: expect.any(String),
   });
+});
+
+it('warns ahead of a date a person entered for a secret that cannot say when it expires', async () => {
+  healthy = true;
+  const id = await saveConfig({ baseUrl: api.url, authMethod: 'BEARER', bearerToken: CANARY });
+  const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+  const set = await call(SetCredentialExpiryDocument, {
+    input: { configId: id, field: 'bearerToken', expiresAt, expectedVersion: 1 },
+  });
+  expect(set.setCredentialExpiry.errors).toEqual([]);
+  expect(set.setCredentialExpiry.config?.credentialExpiry).toEqual([
+    { field: 'bearerToken', expiresAt, source: 'USER' },
+  ]);
+  const wrong = await call(SetCredentialExpiryDocument, {
+    input: { configId: id, field: 'baseUrl', expiresAt, expectedVersion: 2 },
+  });
+  expect(wrong.setCredentialExpiry.errors).toEqual([expect.objectContaining({ field: 'field', code: 'NOT_LOCKED' })]);
+  const stale = await call(SetCredentialExpiryDocument, {
+    input: { configId: id, field: 'bearerToken', expiresAt: null, expectedVersion: 1 },
+  });
+  expect(stale.setCredentialExpiry.errors).toEqual([
+    expect.objectContaining({ code: 'VERSION_CONFLICT', currentVersion: 2 }),
+  ]);
+  const checked = await checkNow(id);
+  expect(checked.checkConfigHealth?.health.issues).toEqual([
+    expect.objectContaining({ code: 'CREDENTIAL_EXPIRING', field: 'bearerToken', resolvedAt: null }),
+  ]);
+  const warned = await waitFor(
+    async () => eventsFor(id).filter((r) => r.event.type === 'credential.expiring'),
+    (list) => list.length > 0,
+  );
+  expect(warned[0].event).toMatchObject({ field: 'bearerToken', expiresAt });
 });
 
 it('refuses webhook addresses the outbound guard refuses, and unknown events', async () => {

@@ -238,7 +238,12 @@ describe('the runtime read', () => {
     expect(new Set(reads.map((read) => read?.oauth?.accessToken)).size).toBe(1);
   });
 
-  it('marks the grant REFRESH_FAILED when the provider refuses it, with a reconnect hint', async () => {
+  it('marks the grant REFRESH_FAILED when the provider refuses it, with a reconnect hint, and tells webhooks', async () => {
+    const hook = await fixture.server.services.webhooks.create(
+      { tenantId: 'default', role: 'ADMIN', actor: 'test' },
+      'http://127.0.0.1:9/hooks',
+      ['oauth.refresh_failed'],
+    );
     const id = await connected();
     await fixture.provider.steer({
       tokenFailure: {

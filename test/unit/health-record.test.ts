@@ -77,3 +77,30 @@ describe('a config health over checks', () => {
     expect(passed.health.issues.find((issue) => issue.code === 'CREDENTIAL_EXPIRING')?.resolvedAt).toBeNull();
   });
 });
+
+describe('credential expiries', () => {
+  it('come from certificates, the grant, the provider and people, soonest first', async () => {
+    const { credentialExpiries } = await import('../../src/health/credential-expiry');
+    const { defaultCatalogue } = await import('../../src/catalogue/default-catalogue');
+    const { makeCertificateExpiringIn } = await import('../peers/certificates');
+    const { aConfig, aGrant } = await import('../support/store-fixtures');
+    const certificate = await makeCertificateExpiringIn(40);
+    const config = aConfig('t1', {
+      connectorKey: 'microsoft-graph',
+      values: { certificate: certificate.cert, authMethod: 'AUTHORIZATION_CODE' },
+      secrets: {
+        clientSecret: { value: { alg: 'A256GCM', iv: '', ciphertext: '', tag: '' }, updatedAt: at(1), updatedBy: 'x' },
+      },
+      secretExpiries: { clientSecret: at(20), privateKey: at(3) },
+      health: { ...EMPTY_HEALTH, reportedExpiries: [{ field: 'clientSecret', expiresAt: at(25) }] },
+    });
+    const grant = aGrant('t1', config.id, { refreshTokenExpiresAt: at(9) });
+    const found = credentialExpiries(config, defaultCatalogue(), grant);
+    expect(found.map((expiry) => [expiry.field, expiry.source])).toEqual([
+      ['authMethod', 'OAUTH_GRANT'],
+      ['clientSecret', 'USER'],
+      ['clientSecret', 'PROVIDER'],
+      ['certificate', 'CERTIFICATE'],
+    ]);
+  });
+});
