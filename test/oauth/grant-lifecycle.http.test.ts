@@ -262,6 +262,17 @@ describe('the runtime read', () => {
       status: 'REFRESH_FAILED',
       lastError: { code: 'OAUTH_REFRESH_FAILED' },
     });
+    const queued = await fixture.server.services.store.deliveries.list('default', hook.webhook?.id ?? '', {
+      first: 10,
+    });
+    expect(queued.items.map((delivery) => JSON.parse(delivery.payload))).toEqual([
+      expect.objectContaining({
+        type: 'oauth.refresh_failed',
+        configId: id,
+        code: 'OAUTH_REFRESH_FAILED',
+        field: 'authMethod',
+      }),
+    ]);
     // Nothing is retried against a refused grant: reads say so until someone reconnects.
     const before = (await fixture.provider.state()).tokenRequests.length;
     expect((await runtimeRead(fixture, id, runtimeKey))?.oauth?.status).toBe('REFRESH_FAILED');
