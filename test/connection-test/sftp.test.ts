@@ -1,8 +1,7 @@
-import { utils } from 'ssh2';
 import { makeTestCertificates } from '../peers/certificates';
 import { startFakeTcpPeer } from '../peers/fake-tcp.peer';
 import { startHttpsPeer } from '../peers/https.peer';
-import { type SftpPeer, startSftpPeer } from '../peers/sftp.peer';
+import { type SftpPeer, sshKeyPair, startSftpPeer } from '../peers/sftp.peer';
 import { testRunner } from '../support/test-runner';
 
 let peer: SftpPeer;
@@ -98,7 +97,7 @@ describe('the SFTP connection test, against an ssh2 server', () => {
   });
 
   it('names the private key, not the hidden password field, when the key is refused', async () => {
-    const stranger = utils.generateKeyPairSync('ed25519').private;
+    const stranger = sshKeyPair().private;
     const outcome = await run(
       'sftp',
       withPassword({ authMethod: 'PRIVATE_KEY', password: undefined, username: 'keyuser', privateKey: stranger }),
@@ -107,10 +106,7 @@ describe('the SFTP connection test, against an ssh2 server', () => {
   });
 
   it('explains key problems at the sign-in step, before sending any credential', async () => {
-    const encrypted = utils.generateKeyPairSync('ed25519', {
-      passphrase: 'key-pass',
-      cipher: 'aes256-ctr',
-    } as never).private;
+    const encrypted = sshKeyPair({ passphrase: 'key-pass', cipher: 'aes256-ctr' }).private;
     const noPassphrase = await run('sftp', withPassword({ authMethod: 'PRIVATE_KEY', privateKey: encrypted }));
     expect(noPassphrase.errors[0]).toMatchObject({ code: 'INVALID_VALUE', field: 'passphrase', step: 'AUTHENTICATE' });
     const wrong = await run(

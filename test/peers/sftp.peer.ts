@@ -28,10 +28,22 @@ export interface SftpPeer {
 
 const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/**
+ * An ed25519 key pair in OpenSSH form that OpenSSH itself can read. ssh2's generator emits a
+ * malformed private key about once in 300 (ssh-keygen -y rejects those too: "error in
+ * libcrypto"), which made key tests fail now and then; such a key is drawn again.
+ */
+export function sshKeyPair(options?: { passphrase: string; cipher: string }): { private: string; public: string } {
+  for (;;) {
+    const pair = utils.generateKeyPairSync('ed25519', options as never);
+    if (!(utils.parseKey(pair.private, options?.passphrase) instanceof Error)) return pair;
+  }
+}
+
 /** An SSH server (ssh2's Server) speaking real SFTP over a small in-memory tree. */
 export async function startSftpPeer(): Promise<SftpPeer> {
-  const hostKey = utils.generateKeyPairSync('ed25519');
-  const clientKey = utils.generateKeyPairSync('ed25519');
+  const hostKey = sshKeyPair();
+  const clientKey = sshKeyPair();
   const authorized = utils.parseKey(clientKey.public) as ParsedKey;
   const password = 'alice-Pa55word';
   const host = utils.parseKey(hostKey.private) as ParsedKey;
