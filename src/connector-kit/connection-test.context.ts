@@ -1,4 +1,3 @@
-import { rootCertificates } from 'node:tls';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TestErrorCode as Code } from './connection-test.codes';
 import { TestFailure } from './connection-test.failure';
@@ -6,6 +5,7 @@ import type { ConnectedGrant, ReportedExpiry, StepRecord, StepStatus } from './c
 import type { Destinations } from './destinations.port';
 import { classifyNetworkError } from './network-errors';
 import type { SecretScrubber } from './secret-scrubber';
+import { withPublicRoots } from './secure-contexts';
 import { TestStepKind } from './test-step';
 
 const STEP_VERBS: Readonly<Record<TestStepKind, string>> = {
@@ -61,7 +61,7 @@ export class TestContext {
    */
   trustedCas(fieldCa?: string): string[] | undefined {
     if (fieldCa) return [fieldCa];
-    return this.extraCaCertificates.length ? [...rootCertificates, ...this.extraCaCertificates] : undefined;
+    return withPublicRoots(this.extraCaCertificates);
   }
 
   /** The limit of one step, for stages that wait less than a whole step for a first answer. */

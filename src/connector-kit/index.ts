@@ -36,6 +36,7 @@ export { classifyNetworkError } from './network-errors';
 export { type OAuthError, oauthRefusal, readOAuthError, requestToken, type TokenGrant } from './oauth-token';
 export { RelayReachableSettings } from './relay-reachable.settings';
 export { SecretScrubber } from './secret-scrubber';
+export { withPublicRoots } from './secure-contexts';
 export { isWebPage, judgedProbe, type SignedInProbe, signedInProbe } from './signed-in-probe';
 export { awaitSshIdentification, type SshIdentificationOptions } from './ssh-identification';
 export { TestStepKind } from './test-step';

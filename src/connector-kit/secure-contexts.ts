@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createSecureContext, type SecureContext } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 
 /** Distinct sets of trusted CAs kept; the oldest is dropped past this. */
 const KEPT = 64;
@@ -26,4 +26,12 @@ export function secureContextFor(
   }
   contexts.set(key, context);
   return context;
+}
+
+/**
+ * The public roots plus the operator's extra CAs, or undefined (Node's public roots alone) when
+ * there are none. Build it once per client: secureContextFor hashes the whole list on each use.
+ */
+export function withPublicRoots(extra: readonly string[]): string[] | undefined {
+  return extra.length ? [...rootCertificates, ...extra] : undefined;
 }

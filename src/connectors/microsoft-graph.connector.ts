@@ -39,6 +39,7 @@ const authorityOf = (values: Values) =>
 const graphOf = (values: Values) => (textValue(values, 'graphHost') || cloudOf(values).graph).replace(/\/+$/, '');
 /** The override fields only when filled: an empty override is not what the user must change. */
 const authorityFieldOf = (values: Values) => (textValue(values, 'authorityHost') ? 'authorityHost' : 'nationalCloud');
+const graphFieldOf = (values: Values) => (textValue(values, 'graphHost') ? 'graphHost' : 'nationalCloud');
 const tokenUrlOf = (values: Values) =>
   `${authorityOf(values)}/${encodeURIComponent(textValue(values, 'tenantId'))}/oauth2/v2.0/token`;
 
@@ -419,7 +420,7 @@ async function testMicrosoftGraph(context: TestContext): Promise<void> {
     const credentialField = certificate ? 'certificate' : 'clientSecret';
     // The override fields only when filled: an empty override is not what the user must change.
     const authorityField = authorityFieldOf(context.values);
-    const graphField = context.text('graphHost') ? 'graphHost' : 'nationalCloud';
+    const graphField = graphFieldOf(context.values);
     const { accessToken: token } = await requestToken(context, http, {
       url: tokenUrl,
       form,
@@ -477,7 +478,7 @@ async function reportSecretExpiry(context: TestContext, http: GuardedHttp, graph
 /** Delegated access: the grant just connected signs the call, and /me proves whose it is. */
 async function probeAsSignedInUser(context: TestContext, http: GuardedHttp, graph: string): Promise<void> {
   const token = await connectedGrantToken(context, DELEGATED_FLOW.field);
-  const graphField = context.text('graphHost') ? 'graphHost' : 'nationalCloud';
+  const graphField = graphFieldOf(context.values);
   await context.step(
     Step.AUTHORIZE,
     async (signal) => {

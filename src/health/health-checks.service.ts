@@ -130,18 +130,12 @@ export class HealthChecks {
 
   private async publish(config: StoredConfig, change: HealthChange, at: string): Promise<void> {
     if (!change.events.length) return;
-    const expiries = credentialExpiries({ ...config, health: change.health }, this.catalogue);
     const events: PlugboardEvent[] = change.events.map((event) => ({
       id: uuidv7(),
-      type: event.type,
       time: at,
       tenantId: config.tenantId,
       configId: toGlobalId('ConnectorConfig', config.id),
-      field: event.field,
-      code: event.code,
-      ...(event.type.startsWith('credential.')
-        ? { expiresAt: expiries.find((expiry) => expiry.field === event.field)?.expiresAt }
-        : {}),
+      ...event,
     }));
     await this.events.publish(events);
   }

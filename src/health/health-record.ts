@@ -17,7 +17,7 @@ export const EMPTY_HEALTH: HealthRecord = { status: 'UNKNOWN', checkedAt: null, 
 export interface HealthChange {
   health: HealthRecord;
   /** Transitions worth telling webhooks about, with the issue that caused them. */
-  events: { type: PlugboardEventType; field: string | null; code: string | null }[];
+  events: { type: PlugboardEventType; field: string | null; code: string | null; expiresAt?: string }[];
 }
 
 const sameProblem = (issue: StoredHealthIssue, code: string, field: string | null) =>
@@ -124,7 +124,12 @@ export function withExpiry(
   const warned = health.warnedExpiries[field];
   if (warned === undefined || crossed < warned) {
     health.warnedExpiries[field] = crossed;
-    events.push({ type: expired ? 'credential.expired' : 'credential.expiring', field, code });
+    events.push({
+      type: expired ? 'credential.expired' : 'credential.expiring',
+      field,
+      code,
+      expiresAt: expiry.expiresAt,
+    });
   }
   return { health: { ...health, issues: bounded(health.issues) }, events };
 }

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
+import { PeriodicPass } from '../periodic-pass';
 import type { Store } from '../store/store.port';
 import type { HealthChecks } from './health-checks.service';
 
@@ -25,28 +26,24 @@ const checkerOf = (tenantId: string): Principal => ({ tenantId, role: 'RUNTIME',
  * claim lapses and it comes back on a later look.
  */
 export class HealthScheduler {
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<number>;
-  private stopped = false;
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly store: Store,
     private readonly checks: HealthChecks,
     private readonly logger: Logger,
     private readonly options: HealthSchedulerOptions,
-  ) {}
+  ) {
+    this.passes = new PeriodicPass((now) => this.checkDue(now), options.tickMs);
+  }
 
   start(): void {
-    this.timer = setInterval(() => void this.runOnce(), this.options.tickMs);
-    this.timer.unref();
+    this.passes.start();
   }
 
   /** One look: claims what is due and checks it; how many it checked. */
   runOnce(now = Date.now()): Promise<number> {
-    this.pass ??= this.checkDue(now).finally(() => {
-      this.pass = undefined;
-    });
-    return this.pass;
+    return this.passes.runOnce(now);
   }
 
   /** Claims and checks batch after batch while full batches are due, so a backlog drains at the checks' own pace. */
@@ -71,7 +68,7 @@ export class HealthScheduler {
           }
         };
         await Promise.all(Array.from({ length: this.options.concurrency }, worker));
-        if (due.length < this.options.batchSize || this.stopped) break;
+        if (due.length < this.options.batchSize || this.passes.stopped) break;
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'looking for due health checks failed; the next look tries again');
@@ -79,9 +76,7 @@ export class HealthScheduler {
     return checked;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.pass;
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { PeriodicPass } from '../periodic-pass';
 import type { Store } from '../store/store.port';
 import type { OAuthGrants } from './oauth-grants.service';
 
@@ -18,33 +19,25 @@ export interface IdleGrantRefresherOptions {
  * find the grant fresh and leave it.
  */
 export class IdleGrantRefresher {
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<number>;
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly store: Store,
     private readonly grants: OAuthGrants,
     private readonly logger: Logger,
     private readonly options: IdleGrantRefresherOptions,
-  ) {}
+  ) {
+    this.passes = new PeriodicPass((now) => this.refreshIdle(now), options.intervalMs);
+  }
 
   start(): void {
     // Jittered, so replicas started together do not look at the same moment.
-    const firstPassMs = Math.floor(Math.random() * Math.min(this.options.intervalMs, 60_000));
-    this.timer = setTimeout(() => {
-      void this.runOnce();
-      this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs);
-      this.timer.unref();
-    }, firstPassMs);
-    this.timer.unref();
+    this.passes.start(Math.floor(Math.random() * Math.min(this.options.intervalMs, 60_000)));
   }
 
   /** One pass: refreshes the idle grants it finds; how many it refreshed. */
   runOnce(now = Date.now()): Promise<number> {
-    this.pass ??= this.refreshIdle(now).finally(() => {
-      this.pass = undefined;
-    });
-    return this.pass;
+    return this.passes.runOnce(now);
   }
 
   private async refreshIdle(now: number): Promise<number> {
@@ -63,9 +56,7 @@ export class IdleGrantRefresher {
     return refreshed;
   }
 
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
-    await this.pass;
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 }

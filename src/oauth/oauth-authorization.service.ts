@@ -246,16 +246,11 @@ export class OAuthAuthorizations {
     }
     const verifier = await this.cipher.openMessage(pending.tenantId, verifierPurpose(pending.id), pending.verifier);
     try {
-      const answer = await this.tokens.exchange(
-        flow,
-        config.values,
-        await this.grants.clientCredentials(config, flow),
-        {
-          code,
-          verifier,
-          redirectUri: pending.redirectUri,
-        },
-      );
+      const answer = await this.tokens.exchange(flow, config.values, await this.grants.clientOf(config, flow), {
+        code,
+        verifier,
+        redirectUri: pending.redirectUri,
+      });
       await this.grants.connect(config, flow, answer, pending.actor);
     } catch (error) {
       if (error instanceof TokenEndpointFailure) return fail(error.error);

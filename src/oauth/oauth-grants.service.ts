@@ -394,7 +394,8 @@ export class OAuthGrants {
     };
   }
 
-  private async clientOf(config: StoredConfig, flow: AuthorizationCodeFlow) {
+  /** The client ID and the saved client secret, decrypted, for the code exchange and refreshes. */
+  async clientOf(config: StoredConfig, flow: AuthorizationCodeFlow) {
     const secret = config.secrets[flow.clientSecretField];
     return {
       clientId: String(config.values[flow.clientIdField] ?? ''),
@@ -405,11 +406,6 @@ export class OAuthGrants {
           )
         : '',
     };
-  }
-
-  /** The client credentials of a config, for the code exchange. */
-  clientCredentials(config: StoredConfig, flow: AuthorizationCodeFlow) {
-    return this.clientOf(config, flow);
   }
 
   private async seal(config: StoredConfig, tokens: GrantTokens) {

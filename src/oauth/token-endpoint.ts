@@ -1,4 +1,3 @@
-import { rootCertificates } from 'node:tls';
 import {
   type AuthorizationCodeFlow,
   TestErrorCode as Code,
@@ -10,6 +9,7 @@ import {
   SecretScrubber,
   type TestError,
   TestFailure,
+  withPublicRoots,
 } from '../connector-kit';
 import { testError } from '../connector-kit/connection-test.failure';
 
@@ -65,7 +65,11 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
  * from what a failure says. Retryable failures are retried with backoff.
  */
 export class TokenEndpoint {
-  constructor(private readonly options: TokenEndpointOptions) {}
+  private readonly ca: string[] | undefined;
+
+  constructor(private readonly options: TokenEndpointOptions) {
+    this.ca = withPublicRoots(options.extraCaCertificates);
+  }
 
   exchange(
     flow: AuthorizationCodeFlow,
@@ -142,10 +146,7 @@ export class TokenEndpoint {
     scrubber: SecretScrubber,
     purpose: 'exchange' | 'refresh',
   ): Promise<TokenAnswer> {
-    const ca = this.options.extraCaCertificates.length
-      ? [...rootCertificates, ...this.options.extraCaCertificates]
-      : undefined;
-    const http = new GuardedHttp(this.options.destinations, { ca });
+    const http = new GuardedHttp(this.options.destinations, { ca: this.ca });
     let answer: HttpAnswer;
     try {
       answer = await http.request(tokenUrl, {

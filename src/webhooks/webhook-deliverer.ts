@@ -1,9 +1,9 @@
-import { rootCertificates } from 'node:tls';
 import { Webhook } from 'standardwebhooks';
-import { type Destinations, GuardedHttp, TestFailure } from '../connector-kit';
+import { type Destinations, GuardedHttp, TestFailure, withPublicRoots } from '../connector-kit';
 import type { Logger } from '../logger';
+import { PeriodicPass } from '../periodic-pass';
 import type { Store } from '../store/store.port';
-import type { StoredDelivery } from '../store/store.types';
+import type { StoredDelivery, StoredWebhook } from '../store/store.types';
 import type { WebhookService } from './webhooks.service';
 
 export interface WebhookDelivererOptions {
@@ -30,27 +30,26 @@ export const DEFAULT_RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 1_800_000, 7_20
  * lapses: it is sent again (at least once; receivers de-duplicate by `webhook-id`).
  */
 export class WebhookDeliverer {
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<number>;
+  private readonly passes: PeriodicPass;
+  private readonly ca: string[] | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly webhooks: WebhookService,
     private readonly logger: Logger,
     private readonly options: WebhookDelivererOptions,
-  ) {}
+  ) {
+    this.passes = new PeriodicPass((now) => this.deliverDue(now), options.tickMs);
+    this.ca = withPublicRoots(options.extraCaCertificates);
+  }
 
   start(): void {
-    this.timer = setInterval(() => void this.runOnce(), this.options.tickMs);
-    this.timer.unref();
+    this.passes.start();
   }
 
   /** Sends what is due now; how many were delivered. */
   runOnce(now = Date.now()): Promise<number> {
-    this.pass ??= this.deliverDue(now).finally(() => {
-      this.pass = undefined;
-    });
-    return this.pass;
+    return this.passes.runOnce(now);
   }
 
   private async deliverDue(now: number): Promise<number> {
@@ -61,16 +60,22 @@ export class WebhookDeliverer {
         new Date(now + this.options.claimMs).toISOString(),
         50,
       );
-      for (const delivery of due) if (await this.send(delivery)) delivered += 1;
+      // One read of each tenant's webhooks per pass, however many of its deliveries are due.
+      const webhooksOf = new Map<string, Promise<StoredWebhook[]>>();
+      for (const delivery of due) {
+        if (!webhooksOf.has(delivery.tenantId)) {
+          webhooksOf.set(delivery.tenantId, this.store.webhooks.list(delivery.tenantId));
+        }
+        const webhook = (await webhooksOf.get(delivery.tenantId))?.find((hook) => hook.id === delivery.webhookId);
+        if (webhook && (await this.send(delivery, webhook))) delivered += 1;
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'sending webhook deliveries failed; the next pass tries again');
     }
     return delivered;
   }
 
-  private async send(delivery: StoredDelivery): Promise<boolean> {
-    const webhook = (await this.store.webhooks.list(delivery.tenantId)).find((hook) => hook.id === delivery.webhookId);
-    if (!webhook) return false;
+  private async send(delivery: StoredDelivery, webhook: StoredWebhook): Promise<boolean> {
     const attempts = delivery.attempts + 1;
     let status: number | null = null;
     let problem: string | null = null;
@@ -78,10 +83,7 @@ export class WebhookDeliverer {
       const signer = new Webhook(await this.webhooks.signingSecretOf(webhook));
       const sentAt = new Date();
       const signature = signer.sign(delivery.eventId, sentAt, delivery.payload);
-      const ca = this.options.extraCaCertificates.length
-        ? [...rootCertificates, ...this.options.extraCaCertificates]
-        : undefined;
-      const http = new GuardedHttp(this.options.destinations, { ca });
+      const http = new GuardedHttp(this.options.destinations, { ca: this.ca });
       try {
         const answer = await http.request(webhook.url, {
           method: 'POST',
@@ -126,8 +128,7 @@ export class WebhookDeliverer {
     return ok;
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 }

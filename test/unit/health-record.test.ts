@@ -47,7 +47,9 @@ describe('a config health over checks', () => {
     const base = afterCheck(null, null, at(1));
     const days = (left: number) => ({ expiresAt: at(1 + left), daysLeft: left });
     const sixty = withExpiry(base, 'clientSecret', days(55), THRESHOLDS, at(1));
-    expect(sixty.events).toEqual([{ type: 'credential.expiring', field: 'clientSecret', code: 'CREDENTIAL_EXPIRING' }]);
+    expect(sixty.events).toEqual([
+      { type: 'credential.expiring', field: 'clientSecret', code: 'CREDENTIAL_EXPIRING', expiresAt: at(56) },
+    ]);
     expect(sixty.health.status).toBe('HEALTHY');
     const again = withExpiry({ health: sixty.health, events: [] }, 'clientSecret', days(50), THRESHOLDS, at(6));
     expect(again.events).toEqual([]);
@@ -57,7 +59,9 @@ describe('a config health over checks', () => {
     expect(seven.events).toHaveLength(1);
     expect(seven.health.issues.filter((issue) => !issue.resolvedAt)).toHaveLength(1);
     const expired = withExpiry({ health: seven.health, events: [] }, 'clientSecret', days(-1), THRESHOLDS, at(58));
-    expect(expired.events).toEqual([{ type: 'credential.expired', field: 'clientSecret', code: 'CREDENTIAL_EXPIRED' }]);
+    expect(expired.events).toEqual([
+      { type: 'credential.expired', field: 'clientSecret', code: 'CREDENTIAL_EXPIRED', expiresAt: at(0) },
+    ]);
     expect(expired.health.issues.find((issue) => !issue.resolvedAt)?.code).toBe('CREDENTIAL_EXPIRED');
     const renewed = withExpiry({ health: expired.health, events: [] }, 'clientSecret', days(700), THRESHOLDS, at(59));
     expect(renewed.events).toEqual([]);
