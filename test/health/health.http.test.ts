@@ -87,6 +87,10 @@ beforeAll(async () => {
     PLUGBOARD_HEALTH_TICK_SECONDS: '1',
     PLUGBOARD_HEALTH_INTERVAL_SECONDS: '2',
     PLUGBOARD_WEBHOOK_RETRY_SECONDS: '1,1,1',
+    // Every config here shares one account on one host, and the two-second schedule checks
+    // them all in the background: at the default of two tests per credential, an on-demand
+    // check could be refused (RATE_LIMITED) while the scheduler holds both slots.
+    PLUGBOARD_TEST_LIMIT_PER_CREDENTIAL: '20',
   });
   admin = bearer(server.adminKey);
   const created = await call(CreateWebhookDocument, { input: { url: receiverUrl } });
