@@ -27,7 +27,9 @@ export interface HealthCheckOptions {
 }
 
 /** What one check did: the config as recorded, or why nothing was recorded. */
-export type CheckResult = { checked: true; config: StoredConfig } | { checked: false; reason: 'GONE' | 'LIMITED' };
+export type CheckResult =
+  | { checked: true; config: StoredConfig }
+  | { checked: false; reason: 'GONE' | 'LIMITED' | 'SUPERSEDED' };
 
 /**
  * Health checks: the integration's own view of a saved config. The saved values are read the
@@ -89,9 +91,15 @@ export class HealthChecks {
     change = await this.withExpiries(config, change, at);
     const health = change.health;
     const next = new Date(this.now() + this.options.intervalMs * (0.9 + Math.random() * 0.2)).toISOString();
-    if (!(await this.store.configs.recordHealth(config.tenantId, config.id, health, next))) {
-      return { checked: false, reason: 'GONE' };
-    }
+    const recorded = await this.store.configs.recordHealth(
+      config.tenantId,
+      config.id,
+      health,
+      next,
+      config.health?.checkedAt ?? null,
+    );
+    // Superseded: another check of this config was recorded meanwhile, and told its findings.
+    if (recorded !== 'RECORDED') return { checked: false, reason: recorded };
     this.options.onChecked?.(health.status);
     await this.publish(config, change, at);
     this.logger.info(

@@ -44,6 +44,9 @@ export interface ConfigFilter {
  * write names a stale version, `StoreUnavailableError` when the database cannot answer.
  * Reads of missing documents return nothing rather than throwing.
  */
+/** What became of a health check's findings: recorded, or not (see `recordHealth`). */
+export type HealthRecordOutcome = 'RECORDED' | 'SUPERSEDED' | 'GONE';
+
 export interface Store {
   readonly kind: 'sqlite' | 'cosmos';
   /** Succeeds when the database answers. */
@@ -70,9 +73,18 @@ export interface Store {
     recordTest(tenantId: string, id: string, lastTest: LastTestRecord): Promise<boolean>;
     /**
      * Records a health check's findings and when the next check is due, and releases the claim.
-     * Not an edit: the version stays. False when the config does not exist.
+     * Not an edit: the version stays. Only over the check it started from (`previousCheckedAt`,
+     * null for none): when another check was recorded meanwhile (a scheduled and an on-demand
+     * check at once) this one is SUPERSEDED and changes nothing, so its issues and events are
+     * not told twice. GONE when the config does not exist.
      */
-    recordHealth(tenantId: string, id: string, health: HealthRecord, nextCheckAt: string): Promise<boolean>;
+    recordHealth(
+      tenantId: string,
+      id: string,
+      health: HealthRecord,
+      nextCheckAt: string,
+      previousCheckedAt: string | null,
+    ): Promise<HealthRecordOutcome>;
     /**
      * Claims up to `limit` configs, in every tenant, whose health check is due at `now` (never
      * checked, or past their next check) and that no one else holds; the claim lasts until

@@ -285,6 +285,25 @@ it('warns ahead of a date a person entered for a secret that cannot say when it 
   expect(warned[0].event).toMatchObject({ field: 'bearerToken', expiresAt });
 });
 
+it('tells a finding once when checks of one config run at once (on demand and on schedule)', async () => {
+  healthy = true;
+  const id = await saveConfig({ baseUrl: api.url, authMethod: 'BEARER', bearerToken: CANARY });
+  await checkNow(id);
+  healthy = false;
+  const answers = await Promise.all(Array.from({ length: 4 }, () => checkNow(id)));
+  // Every caller sees the finding, whichever check was recorded.
+  for (const answer of answers) expect(answer.checkConfigHealth?.health.status).toBe('FAILING');
+  await waitFor(
+    async () => eventsFor(id),
+    (list) => list.length > 0,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(eventsFor(id).map((r) => r.event.type)).toEqual(['config.health.failing']);
+  const health = await healthOf(id);
+  expect(health.issues.filter((issue) => !issue.resolvedAt)).toHaveLength(1);
+  healthy = true;
+});
+
 it('refuses webhook addresses the outbound guard refuses, and unknown events', async () => {
   const bad = await call(CreateWebhookDocument, {
     input: { url: 'http://10.0.0.8/hook', events: ['config.health.failing', 'nope'] },

@@ -423,8 +423,8 @@ describe.each(engines)('the $name store', (engine) => {
       ).toEqual(made.map((c) => c.id).sort());
 
       expect(
-        await store.configs.recordHealth(tenants[0], made[0].id, health('FAILING'), '3000-01-01T00:00:00.000Z'),
-      ).toBe(true);
+        await store.configs.recordHealth(tenants[0], made[0].id, health('FAILING'), '3000-01-01T00:00:00.000Z', null),
+      ).toBe('RECORDED');
       const [read] = await store.configs.getMany(tenants[0], [made[0].id]);
       expect(read).toEqual({ ...made[0], health: health('FAILING') });
       // Recorded: not due until its next check, and the claim is released.
@@ -434,7 +434,31 @@ describe.each(engines)('the $name store', (engine) => {
       expect(
         ours(await store.configs.claimHealthChecks('3000-01-01T00:00:00.000Z', '3000-01-01T00:02:00.000Z', 1000)),
       ).toContain(made[0].id);
-      expect(await store.configs.recordHealth(tenants[0], 'missing', health('HEALTHY'), now)).toBe(false);
+      expect(await store.configs.recordHealth(tenants[0], 'missing', health('HEALTHY'), now, null)).toBe('GONE');
+    });
+
+    it('records a health check only over the check it started from', async () => {
+      const tenantId = tenant();
+      const config = aConfig(tenantId);
+      await store.configs.create(config);
+      const due = '3000-01-01T00:00:00.000Z';
+      const first = { ...health('FAILING'), checkedAt: '2999-01-01T00:00:00.000Z' };
+      // Two checks started from "never checked": the first recorded wins, the other changes nothing.
+      expect(await store.configs.recordHealth(tenantId, config.id, first, due, null)).toBe('RECORDED');
+      expect(
+        await store.configs.recordHealth(
+          tenantId,
+          config.id,
+          { ...health('HEALTHY'), checkedAt: first.checkedAt },
+          due,
+          null,
+        ),
+      ).toBe('SUPERSEDED');
+      const next = { ...health('HEALTHY'), checkedAt: '2999-01-02T00:00:00.000Z' };
+      expect(await store.configs.recordHealth(tenantId, config.id, next, due, first.checkedAt)).toBe('RECORDED');
+      expect(await store.configs.recordHealth(tenantId, config.id, first, due, first.checkedAt)).toBe('SUPERSEDED');
+      const [read] = await store.configs.getMany(tenantId, [config.id]);
+      expect(read?.health).toEqual(next);
     });
   });
 

@@ -4,7 +4,7 @@ import type { Permission } from '../../auth/principal';
 import { localIdOf } from '../../global-id';
 import { credentialExpiries } from '../../health/credential-expiry';
 import { VersionConflictError } from '../../store/store.errors';
-import type { HealthRecord } from '../../store/store.types';
+import type { HealthRecord, StoredOAuthGrant } from '../../store/store.types';
 import { toConnectorConfig } from '../configs/connector-config.mapping';
 import { ConnectorConfig } from '../configs/connector-config.type';
 import { type GraphQLContext, principalOf } from '../context';
@@ -48,17 +48,20 @@ export class HealthResolver {
     description:
       'When its credentials expire, soonest first: certificates, the OAuth grant, dates entered for secrets.',
   })
-  async credentialExpiry(
+  credentialExpiry(
     @Root() { record }: ConnectorConfig,
     @Ctx() context: GraphQLContext,
-  ): Promise<CredentialExpiry[]> {
-    const flow = context.services.catalogue.connector(record.connectorKey)?.authorizationCode;
-    const grant = flow ? await context.loaders().grantByConfigId.load(record.id) : undefined;
-    return credentialExpiries(record, context.services.catalogue, grant).map((expiry) => ({
-      field: expiry.field,
-      expiresAt: new Date(expiry.expiresAt),
-      source: expiry.source as CredentialExpirySource,
-    }));
+  ): CredentialExpiry[] | Promise<CredentialExpiry[]> {
+    const { catalogue } = context.services;
+    const toExpiries = (grant?: StoredOAuthGrant) =>
+      credentialExpiries(record, catalogue, grant).map((expiry) => ({
+        field: expiry.field,
+        expiresAt: new Date(expiry.expiresAt),
+        source: expiry.source as CredentialExpirySource,
+      }));
+    // Synchronous for connectors without a consent flow: a list of them makes no promise per row.
+    if (!catalogue.connector(record.connectorKey)?.authorizationCode) return toExpiries();
+    return context.loaders().grantByConfigId.load(record.id).then(toExpiries);
   }
 
   @Authorized(WRITE)
@@ -77,6 +80,11 @@ export class HealthResolver {
     const result = await context.services.healthChecks.check(principalOf(context), config);
     if (result.checked) return toConnectorConfig(result.config);
     if (result.reason === 'GONE') return null;
+    if (result.reason === 'SUPERSEDED') {
+      // Another check (the scheduler's) was recorded while this one ran: its findings stand.
+      const [current] = await context.services.store.configs.getMany(config.tenantId, [config.id]);
+      return current ? toConnectorConfig(current) : null;
+    }
     throw new GraphQLError('The connection-test limits are reached for this tenant or credential. Try again shortly.', {
       extensions: { code: RequestErrorCode.RATE_LIMITED, retryAfterSeconds: 30 },
     });

@@ -292,22 +292,33 @@ export class CosmosStore implements Store {
   configs: Store['configs'] = {
     getMany: (tenantId, ids) => this.getMany<StoredConfig>('configs', tenantId, ids),
     recordTest: (tenantId, id, lastTest) => this.recordTest(tenantId, id, lastTest),
-    recordHealth: async (tenantId, id, health, nextCheckAt) => {
-      try {
-        await this.call('configs.patch', () =>
-          this.container('configs')
-            .item(id, tenantId)
-            .patch([
-              { op: 'set', path: '/health', value: health },
-              { op: 'set', path: '/healthDueAt', value: nextCheckAt },
-              { op: 'set', path: '/healthClaimedUntil', value: null },
-            ]),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ErrorResponse && error.code === 404) return false;
-        throw error;
+    recordHealth: async (tenantId, id, health, nextCheckAt, previousCheckedAt) => {
+      // Read, compare the last check, and patch on the etag read. The etag also moves when the
+      // config is claimed or edited meanwhile: then the comparison is made again.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const current = await this.read<StoredConfig>('configs', tenantId, id);
+        if (!current) return 'GONE';
+        if ((current.health?.checkedAt ?? null) !== previousCheckedAt) return 'SUPERSEDED';
+        try {
+          await this.call('configs.patch', () =>
+            this.container('configs')
+              .item(id, tenantId)
+              .patch(
+                [
+                  { op: 'set', path: '/health', value: health },
+                  { op: 'set', path: '/healthDueAt', value: nextCheckAt },
+                  { op: 'set', path: '/healthClaimedUntil', value: null },
+                ],
+                { accessCondition: { type: 'IfMatch', condition: current._etag } },
+              ),
+          );
+          return 'RECORDED';
+        } catch (error) {
+          if (error instanceof ErrorResponse && error.code === 404) return 'GONE';
+          if (!(error instanceof ErrorResponse && error.code === 412)) throw error;
+        }
       }
+      return 'SUPERSEDED';
     },
     claimHealthChecks: async (now, until, limit) => {
       // Crosses partitions: the scheduler serves every tenant. A claim is a patch conditioned

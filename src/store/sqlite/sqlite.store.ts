@@ -181,13 +181,16 @@ export class SqliteStore implements Store {
       return false;
     },
 
-    recordHealth: async (tenantId, id, health, nextCheckAt) => {
+    recordHealth: async (tenantId, id, health, nextCheckAt, previousCheckedAt) => {
       const result = this.db
         .prepare(
-          "UPDATE configs SET doc = json_set(doc, '$.health', json(?)), health_due = ?, health_claimed_until = NULL WHERE tenant_id = ? AND id = ?",
+          `UPDATE configs SET doc = json_set(doc, '$.health', json(?)), health_due = ?, health_claimed_until = NULL
+           WHERE tenant_id = ? AND id = ? AND json_extract(doc, '$.health.checkedAt') IS ?`,
         )
-        .run(JSON.stringify(health), nextCheckAt, tenantId, id);
-      return result.changes === 1;
+        .run(JSON.stringify(health), nextCheckAt, tenantId, id, previousCheckedAt);
+      if (result.changes === 1) return 'RECORDED';
+      const exists = this.db.prepare('SELECT 1 FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id);
+      return exists ? 'SUPERSEDED' : 'GONE';
     },
 
     claimHealthChecks: async (now, until, limit) => {
