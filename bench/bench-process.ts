@@ -15,8 +15,13 @@ export interface BenchProcess {
  * its output (an access-log line per request) is drained unread: reading it in the load
  * generator's process would slow the generator, and a full pipe would stall the server.
  */
-export async function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<BenchProcess> {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
+export async function startProcess(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeOptions: string[] = [],
+): Promise<BenchProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -55,24 +60,33 @@ export async function startProcess(script: string, args: string[], env: NodeJS.P
   };
 }
 
-/** A Plugboard server process on the embedded store, with an admin key and extra environment. */
+/**
+ * A Plugboard server process on the embedded store, with an admin key and extra environment.
+ * BENCH_PROFILE_DIR=<dir> has it write a V8 CPU profile there when it stops (open it in Chrome's
+ * DevTools or speedscope), to see where a scenario's time goes.
+ */
 export function startPlugboard(
   main: string,
   dataDir: string,
   adminKey: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<BenchProcess> {
-  return startProcess(main, ['serve'], {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-    PLUGBOARD_DATA_DIR: dataDir,
-    PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
-    // One load generator is one caller: the limit stays on (its cost is measured) but out of reach.
-    PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
-    // Health checks of the configs a scenario saves would run in the middle of its measurements;
-    // the health scenario sets its own tick.
-    PLUGBOARD_HEALTH_TICK_SECONDS: '3600',
-    ...env,
-  });
+  return startProcess(
+    main,
+    ['serve'],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      PLUGBOARD_DATA_DIR: dataDir,
+      PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
+      // One load generator is one caller: the limit stays on (its cost is measured) but out of reach.
+      PLUGBOARD_RATE_LIMIT_PER_MINUTE: '1000000',
+      // Health checks of the configs a scenario saves would run in the middle of its measurements;
+      // the health scenario sets its own tick.
+      PLUGBOARD_HEALTH_TICK_SECONDS: '3600',
+      ...env,
+    },
+    process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
+  );
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { hashApiKey } from '../src/auth/api-key.format';
 import { defaultCatalogue } from '../src/catalogue/default-catalogue';
+import { FormFieldType } from '../src/connector-kit';
 import { type BenchProcess, startProcess } from './bench-process';
 import type { Scenario, Target } from './scenarios';
 
@@ -13,10 +14,12 @@ function postgresqlForm(): string {
   return JSON.stringify({
     connectorKey: connector.key,
     connectorVersion: connector.version,
+    consent: Boolean(connector.authorizationCode),
     fields: connector.fields.map((field) => ({
       name: field.name,
       locked: Boolean(field.locked),
       required: Boolean(field.required),
+      certificate: field.type === FormFieldType.CERTIFICATE,
       defaultValue: field.defaultValue ?? null,
     })),
   });

@@ -9,7 +9,7 @@
  * BENCH_KEY_HASH is the SHA-256 (hex, as Plugboard stores it) of the API key it accepts; BENCH_FORM the form:
  * { connectorKey, connectorVersion, fields: [{ name, locked, required, defaultValue }] }.
  */
-import { createCipheriv, createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
@@ -18,12 +18,23 @@ interface FormField {
   name: string;
   locked: boolean;
   required: boolean;
+  certificate: boolean;
   defaultValue: unknown;
 }
 interface Form {
   connectorKey: string;
   connectorVersion: number;
+  /** Whether the connector offers a consent flow (then a config has an `oauthGrant` to read). */
+  consent: boolean;
   fields: FormField[];
+}
+interface HealthIssue {
+  code: string;
+  field: string | null;
+  message: string;
+  hint: string | null;
+  openedAt: string;
+  resolvedAt: string | null;
 }
 interface StoredSecret {
   updatedAt: string;
@@ -45,6 +56,13 @@ interface StoredConfig {
   updatedAt: string;
   updatedBy: string;
   lastTest: { ok: boolean; code: string | null; at: string; by: string } | null;
+  health?: {
+    status: string;
+    checkedAt: string | null;
+    issues: HealthIssue[];
+    reportedExpiries?: { field: string; expiresAt: string }[];
+  } | null;
+  secretExpiries?: Record<string, string>;
 }
 
 const mode = process.env.BENCH_MODE;
@@ -53,6 +71,8 @@ const keyHash = Buffer.from(process.env.BENCH_KEY_HASH ?? '', 'hex');
 const tenantId = 'default';
 const db = new Database(process.env.BENCH_DB ?? ':memory:', { readonly: mode === 'list' });
 const locked = form.fields.filter((field) => field.locked);
+const certificateFields = form.fields.filter((field) => field.certificate);
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 const globalId = (id: string) => Buffer.from(`ConnectorConfig:${id}`).toString('base64url');
 const cursor = (id: string) => Buffer.from(JSON.stringify({ id })).toString('base64url');
 
@@ -62,6 +82,29 @@ function actorOf(request: IncomingMessage): string | undefined {
   if (!key) return undefined;
   const hash = createHash('sha256').update(key[0].slice('Bearer '.length)).digest();
   return hash.length === keyHash.length && timingSafeEqual(hash, keyHash) ? `api-key:${key[2]}` : undefined;
+}
+
+/** The earliest notAfter of the certificates pasted in a field, as Plugboard reads them. */
+function certificateExpiry(pem: unknown): string | undefined {
+  if (typeof pem !== 'string') return undefined;
+  const notAfter = (pem.match(PEM_BLOCK) ?? []).map((block) => Date.parse(new X509Certificate(block).validTo));
+  return notAfter.length ? new Date(Math.min(...notAfter)).toISOString() : undefined;
+}
+
+/** Certificate fields, then what a provider reported, then dates entered for set secrets; soonest first. */
+function credentialExpiry(config: StoredConfig) {
+  const found: { field: string; expiresAt: string; source: string }[] = [];
+  for (const { name } of certificateFields) {
+    const expiresAt = certificateExpiry(config.values[name]);
+    if (expiresAt) found.push({ field: name, expiresAt, source: 'CERTIFICATE' });
+  }
+  for (const { field, expiresAt } of config.health?.reportedExpiries ?? []) {
+    found.push({ field, expiresAt, source: 'PROVIDER' });
+  }
+  for (const [field, expiresAt] of Object.entries(config.secretExpiries ?? {})) {
+    if (config.secrets[field]) found.push({ field, expiresAt, source: 'USER' });
+  }
+  return found.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
 }
 
 function node(config: StoredConfig) {
@@ -88,6 +131,21 @@ function node(config: StoredConfig) {
     updatedAt: config.updatedAt,
     updatedBy: config.updatedBy,
     lastTest: config.lastTest,
+    // The bench's connector has no consent flow: no grant to read (BENCH_FORM.consent).
+    oauthGrant: form.consent ? undefined : null,
+    health: {
+      status: config.health?.status ?? 'UNKNOWN',
+      checkedAt: config.health?.checkedAt ?? null,
+      issues: (config.health?.issues ?? []).map(({ code, field, message, hint, openedAt, resolvedAt }) => ({
+        code,
+        field,
+        message,
+        hint,
+        openedAt,
+        resolvedAt,
+      })),
+    },
+    credentialExpiry: credentialExpiry(config),
   };
 }
 
