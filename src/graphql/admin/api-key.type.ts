@@ -30,7 +30,10 @@ registerEnumType(ApiKeyRoleName, {
   },
 });
 
-@ObjectType({ description: 'An API key of your tenant. The key itself is shown once, at creation.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An API key of your tenant. The key itself is shown once, at creation.',
+})
 export class ApiKey {
   @Field(() => ID, { description: 'The key id (also visible inside the key).' })
   id!: string;
@@ -63,7 +66,7 @@ export class CreateApiKeyInput {
   role!: ApiKeyRoleName;
 }
 
-@ObjectType({ description: 'The outcome of createApiKey.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of createApiKey.' })
 export class CreateApiKeyPayload {
   @Field(() => ApiKey, { nullable: true, description: "The new key's record." })
   apiKey!: ApiKey | null;
@@ -78,7 +81,7 @@ export class CreateApiKeyPayload {
   errors!: FieldError[];
 }
 
-@ObjectType({ description: 'The outcome of revokeApiKey.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of revokeApiKey.' })
 export class RevokeApiKeyPayload {
   @Field(() => ID, { nullable: true, description: 'The revoked key id.' })
   revokedId!: string | null;

@@ -4,7 +4,10 @@ import { cursorOf } from '../../store/page-cursor';
 import { PageInfo, pageInfoOf, pageRequestOf } from '../common/paging.type';
 import { type GraphQLContext, principalOf } from '../context';
 
-@ObjectType({ description: 'Who did what to which thing, and when. Field names only, never values.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Who did what to which thing, and when. Field names only, never values.',
+})
 export class AuditEvent {
   @Field(() => ID, { description: 'The event id.' })
   id!: string;
@@ -28,7 +31,7 @@ export class AuditEvent {
   fields!: string[];
 }
 
-@ObjectType({ description: 'One audit event in a page.' })
+@ObjectType({ simpleResolvers: true, description: 'One audit event in a page.' })
 export class AuditEventEdge {
   @Field({ description: 'Where this item sits, for paging.' })
   cursor!: string;
@@ -37,7 +40,7 @@ export class AuditEventEdge {
   node!: AuditEvent;
 }
 
-@ObjectType({ description: 'A page of audit events, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of audit events, newest first.' })
 export class AuditEventConnection {
   @Field(() => [AuditEventEdge], { description: 'The events of this page.' })
   edges!: AuditEventEdge[];

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Why a write was refused, tied to the field at fault. Every problem is reported at once; nothing is changed when there is any.',
 })

@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { InputError } from '../../errors';
 import type { Page, PageRequest } from '../../store/store.port';
 
-@ObjectType({ description: "Where a page of a list starts and ends, and what lies either side (Relay's PageInfo)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Where a page of a list starts and ends, and what lies either side (Relay's PageInfo).",
+})
 export class PageInfo {
   @Field({ description: 'Whether another page follows this one.' })
   hasNextPage!: boolean;

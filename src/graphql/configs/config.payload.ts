@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { FieldError } from '../common/field-error.type';
 import { ConnectorConfig } from './connector-config.type';
 
-@ObjectType({ description: 'The outcome of createConnectorConfig.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of createConnectorConfig.' })
 export class CreateConnectorConfigPayload {
   @Field(() => ConnectorConfig, { nullable: true, description: 'The new config; null when `errors` is not empty.' })
   config!: ConnectorConfig | null;
@@ -11,7 +11,7 @@ export class CreateConnectorConfigPayload {
   errors!: FieldError[];
 }
 
-@ObjectType({ description: 'The outcome of updateConnectorConfig.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of updateConnectorConfig.' })
 export class UpdateConnectorConfigPayload {
   @Field(() => ConnectorConfig, {
     nullable: true,
@@ -23,7 +23,7 @@ export class UpdateConnectorConfigPayload {
   errors!: FieldError[];
 }
 
-@ObjectType({ description: 'The outcome of deleteConnectorConfig.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of deleteConnectorConfig.' })
 export class DeleteConnectorConfigPayload {
   @Field(() => ID, {
     nullable: true,

@@ -6,13 +6,19 @@ import { Node } from '../common/node.interface';
 import { PageInfo } from '../common/paging.type';
 
 /** A locked field's SecretState, named: the same concept, listed for generic forms. */
-@ObjectType({ description: 'Whether a locked field holds a value. Never the value, never a mask.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Whether a locked field holds a value. Never the value, never a mask.',
+})
 export class LockedFieldState extends SecretState {
   @Field({ description: 'The locked field.' })
   field!: string;
 }
 
-@ObjectType({ description: 'The outcome of the last connection test run against a saved config.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The outcome of the last connection test run against a saved config.',
+})
 export class LastTestResult {
   @Field({ description: 'Whether the test succeeded.' })
   ok!: boolean;
@@ -27,7 +33,11 @@ export class LastTestResult {
   by!: string;
 }
 
-@ObjectType({ implements: Node, description: "A saved, configured connector in the caller's tenant." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "A saved, configured connector in the caller's tenant.",
+})
 export class ConnectorConfig extends Node {
   @Field(() => ID, { description: 'The global id.' })
   declare id: string;
@@ -69,7 +79,7 @@ export class ConnectorConfig extends Node {
   record!: StoredConfig;
 }
 
-@ObjectType({ description: 'One config in a page.' })
+@ObjectType({ simpleResolvers: true, description: 'One config in a page.' })
 export class ConnectorConfigEdge {
   @Field({ description: 'Where this item sits, for paging.' })
   cursor!: string;
@@ -78,7 +88,7 @@ export class ConnectorConfigEdge {
   node!: ConnectorConfig;
 }
 
-@ObjectType({ description: 'A page of saved configs, oldest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of saved configs, oldest first.' })
 export class ConnectorConfigConnection {
   @Field(() => [ConnectorConfigEdge], { description: 'The configs of this page.' })
   edges!: ConnectorConfigEdge[];

@@ -6,6 +6,7 @@ import type { GrantAccess } from '../../oauth/oauth-grants.service';
 import { type GraphQLContext, principalOf } from '../context';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A config as the integration runtime reads it: every value, locked ones decrypted. Only the runtime role can read it, and every read is audited.',
 })

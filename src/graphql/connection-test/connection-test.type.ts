@@ -42,7 +42,7 @@ registerEnumType(TestedVia, {
   },
 });
 
-@ObjectType({ description: 'One stage of a connection test.' })
+@ObjectType({ simpleResolvers: true, description: 'One stage of a connection test.' })
 export class ConnectionTestStep {
   @Field(() => TestStepKind, { description: 'Which stage.' })
   kind!: TestStepKind;
@@ -55,6 +55,7 @@ export class ConnectionTestStep {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'The TLS certificate a server presented when it was not trusted (untrusted, self-signed, expired or for another name), so a UI can show it and offer to trust its CA.',
 })
@@ -85,7 +86,10 @@ export class PresentedCertificate {
   caCertificatePem?: string;
 }
 
-@ObjectType({ description: 'The SSH host key a server presented when none was pinned or it did not match.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The SSH host key a server presented when none was pinned or it did not match.',
+})
 export class PresentedHostKey {
   @Field({ description: 'The key algorithm, such as ssh-ed25519.' })
   type!: string;
@@ -94,7 +98,7 @@ export class PresentedHostKey {
   fingerprintSha256!: string;
 }
 
-@ObjectType({ description: 'What is wrong, where, and how to fix it.' })
+@ObjectType({ simpleResolvers: true, description: 'What is wrong, where, and how to fix it.' })
 export class ConnectionTestError {
   @Field(() => TestErrorCode, {
     description: 'What failed; docs/connection-test-errors.md lists every code with its fix.',
@@ -159,7 +163,10 @@ export class ConnectionTestError {
   presentedHostKey?: PresentedHostKey;
 }
 
-@ObjectType({ description: 'The outcome of a connection test: always data, never a GraphQL error.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The outcome of a connection test: always data, never a GraphQL error.',
+})
 export class ConnectionTestResult {
   @Field({ description: 'Whether the connection works.' })
   ok!: boolean;

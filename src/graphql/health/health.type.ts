@@ -38,7 +38,10 @@ registerEnumType(CredentialExpirySource, {
   },
 });
 
-@ObjectType({ description: 'One problem a health check found: open while it persists, resolved by the next success.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One problem a health check found: open while it persists, resolved by the next success.',
+})
 export class HealthIssue {
   @Field({ description: 'A connection-test error code, or CREDENTIAL_EXPIRING / CREDENTIAL_EXPIRED.' })
   code!: string;
@@ -59,7 +62,7 @@ export class HealthIssue {
   resolvedAt!: Date | null;
 }
 
-@ObjectType({ description: 'What the health checks know of a saved config.' })
+@ObjectType({ simpleResolvers: true, description: 'What the health checks know of a saved config.' })
 export class ConfigHealth {
   @Field(() => HealthStatus, { description: 'Its status.' })
   status!: HealthStatus;
@@ -71,7 +74,7 @@ export class ConfigHealth {
   issues!: HealthIssue[];
 }
 
-@ObjectType({ description: 'When one credential of a config expires.' })
+@ObjectType({ simpleResolvers: true, description: 'When one credential of a config expires.' })
 export class CredentialExpiry {
   @Field({ description: 'The field that holds it.' })
   field!: string;
@@ -98,7 +101,7 @@ export class SetCredentialExpiryInput {
   expectedVersion!: number;
 }
 
-@ObjectType({ description: 'The config with its expiry date, or why not.' })
+@ObjectType({ simpleResolvers: true, description: 'The config with its expiry date, or why not.' })
 export class SetCredentialExpiryPayload {
   @Field(() => ConnectorConfig, { nullable: true, description: 'The config, one version on.' })
   config!: ConnectorConfig | null;

@@ -14,7 +14,7 @@ registerEnumType(OAuthGrantStatus, {
   },
 });
 
-@ObjectType({ description: 'What went wrong with a grant last. Never a token.' })
+@ObjectType({ simpleResolvers: true, description: 'What went wrong with a grant last. Never a token.' })
 export class OAuthGrantProblem {
   @Field({ description: 'A connection-test error code, such as OAUTH_REFRESH_FAILED or OAUTH_ACCESS_DENIED.' })
   code!: string;
@@ -35,7 +35,10 @@ export class OAuthGrantProblem {
   at!: Date;
 }
 
-@ObjectType({ description: "A config's delegated access, as far as anyone but the runtime may see it: never a token." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A config's delegated access, as far as anyone but the runtime may see it: never a token.",
+})
 export class OAuthGrant {
   @Field(() => OAuthGrantStatus, { description: 'Whether the grant works.' })
   status!: OAuthGrantStatus;
@@ -81,7 +84,7 @@ export class StartOAuthAuthorizationInput {
   returnUrl?: string | null;
 }
 
-@ObjectType({ description: 'Where to send the browser to consent, or why not.' })
+@ObjectType({ simpleResolvers: true, description: 'Where to send the browser to consent, or why not.' })
 export class OAuthAuthorizationPayload {
   @Field(() => String, {
     nullable: true,
@@ -102,7 +105,7 @@ export class DisconnectOAuthGrantInput {
   configId!: string;
 }
 
-@ObjectType({ description: 'The grant after a disconnect, or why not.' })
+@ObjectType({ simpleResolvers: true, description: 'The grant after a disconnect, or why not.' })
 export class OAuthGrantPayload {
   @Field(() => OAuthGrant, { nullable: true, description: 'The grant, now REVOKED.' })
   grant!: OAuthGrant | null;
@@ -112,6 +115,7 @@ export class OAuthGrantPayload {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Delegated access as the runtime gets it: a valid access token, renewed first when it was about to expire, or why there is none.',
 })

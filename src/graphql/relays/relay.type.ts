@@ -38,7 +38,10 @@ registerEnumType(RelayAgentStatusName, {
   },
 });
 
-@ObjectType({ description: 'One agent of a relay: a process on a host in the network, connected now.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One agent of a relay: a process on a host in the network, connected now.',
+})
 export class RelayAgent {
   @Field({ description: 'Its name within the relay (`plugboard relay --name`; the host name by default).' })
   name!: string;
@@ -69,6 +72,7 @@ export class RelayAgent {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A relay agent that reaches programs inside one of the tenant's networks.",
 })
@@ -132,7 +136,7 @@ export class RegisterRelayInput {
   name!: string;
 }
 
-@ObjectType({ description: 'A relay and its agent token.' })
+@ObjectType({ simpleResolvers: true, description: 'A relay and its agent token.' })
 export class RelayTokenPayload {
   @Field(() => Relay, { nullable: true, description: 'The relay.' })
   relay!: Relay | null;
@@ -147,7 +151,7 @@ export class RelayTokenPayload {
   errors!: FieldError[];
 }
 
-@ObjectType({ description: 'The outcome of revokeRelay.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of revokeRelay.' })
 export class RevokeRelayPayload {
   @Field(() => Relay, { nullable: true, description: 'The revoked relay.' })
   relay!: Relay | null;
@@ -165,7 +169,7 @@ export class DrainRelayAgentInput {
   agent!: string;
 }
 
-@ObjectType({ description: 'The outcome of drainRelayAgent.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of drainRelayAgent.' })
 export class DrainRelayAgentPayload {
   @Field(() => Relay, { nullable: true, description: 'The relay, its agent now DRAINING.' })
   relay!: Relay | null;

@@ -3,6 +3,7 @@ import { FieldError } from '../common/field-error.type';
 import { PageInfo } from '../common/paging.type';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Where health and credential events of this tenant are POSTed, signed (Standard Webhooks).',
 })
 export class Webhook {
@@ -38,7 +39,7 @@ export class CreateWebhookInput {
   events?: string[] | null;
 }
 
-@ObjectType({ description: 'A webhook with its signing secret, shown this once, or why not.' })
+@ObjectType({ simpleResolvers: true, description: 'A webhook with its signing secret, shown this once, or why not.' })
 export class WebhookSecretPayload {
   @Field(() => Webhook, { nullable: true, description: 'The webhook.' })
   webhook!: Webhook | null;
@@ -54,7 +55,7 @@ export class WebhookSecretPayload {
   errors!: FieldError[];
 }
 
-@ObjectType({ description: 'The id of a deleted webhook, or why not.' })
+@ObjectType({ simpleResolvers: true, description: 'The id of a deleted webhook, or why not.' })
 export class DeleteWebhookPayload {
   @Field(() => ID, { nullable: true, description: 'The deleted webhook.' })
   deletedId!: string | null;
@@ -63,7 +64,7 @@ export class DeleteWebhookPayload {
   errors!: FieldError[];
 }
 
-@ObjectType({ description: 'One event on its way to one webhook.' })
+@ObjectType({ simpleResolvers: true, description: 'One event on its way to one webhook.' })
 export class WebhookDelivery {
   @Field(() => ID, { description: 'Its id.' })
   id!: string;
@@ -99,7 +100,7 @@ export class WebhookDelivery {
   nextAttemptAt!: Date | null;
 }
 
-@ObjectType({ description: 'One delivery in a page.' })
+@ObjectType({ simpleResolvers: true, description: 'One delivery in a page.' })
 export class WebhookDeliveryEdge {
   @Field({ description: 'Where this item sits, for paging.' })
   cursor!: string;
@@ -108,7 +109,7 @@ export class WebhookDeliveryEdge {
   node!: WebhookDelivery;
 }
 
-@ObjectType({ description: 'Deliveries, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'Deliveries, newest first.' })
 export class WebhookDeliveryConnection {
   @Field(() => [WebhookDeliveryEdge], { description: 'The deliveries of this page.' })
   edges!: WebhookDeliveryEdge[];
