@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -9,6 +12,7 @@ import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../environment';
 import type { RedisConnection } from '../fleet/redis-connection';
+import { cachePolicyPlugin } from '../graphql/cache-policy.plugin';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
 import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';
@@ -17,7 +21,6 @@ import { pageCostPlugin } from '../graphql/page-cost.plugin';
 import type { Services } from '../graphql/services';
 import { TrustedDocuments } from '../graphql/trusted-documents.manifest';
 import { trustedDocumentsPlugin } from '../graphql/trusted-documents.plugin';
-import { uncacheableEarlyPlugin } from '../graphql/uncacheable-early.plugin';
 import { valueEchoPlugin } from '../graphql/value-echo.plugin';
 import type { Logger } from '../logger';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
@@ -152,7 +155,8 @@ export async function createHttpServer({
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       publicAnswerPlugin((context) => (context as GraphQLContext & HttpContext).httpRequest),
-      uncacheableEarlyPlugin(schema),
+      cachePolicyPlugin(schema),
+      ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin(metrics, trusted.operationNames),
       accessLogPlugin(trusted.operationNames, (context) => (context as GraphQLContext).accessLog),
       ...(config.tracing ? [graphqlTracingPlugin(trusted.operationNames)] : []),
