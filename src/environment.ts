@@ -57,6 +57,8 @@ export interface PlugboardConfig {
   webDir: string;
   /** GraphQL requests one caller (API key, or address when anonymous) may make per minute. */
   rateLimitPerMinute: number;
+  /** Executions of a document by graphql-js before it is compiled (graphql-jit); 0: at once. */
+  compileAfter: number;
   /** Whether spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT is set). */
   tracing: boolean;
   /**
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
     },
     webDir: env.PLUGBOARD_WEB_DIR || join(packageRoot(), 'dist', 'web'),
     rateLimitPerMinute: integer(env, 'PLUGBOARD_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    compileAfter: integer(env, 'PLUGBOARD_GRAPHQL_COMPILE_AFTER', 1, 0, 1_000_000),
     // OpenTelemetry's own variables: an OTLP endpoint turns tracing on; the SDK reads the rest.
     tracing:
       Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) &&

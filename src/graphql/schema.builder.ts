@@ -1,5 +1,11 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLEnumType, GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import {
+  type GraphQLEnumType,
+  type GraphQLInterfaceType,
+  GraphQLSchema,
+  type GraphQLUnionType,
+  lexicographicSortSchema,
+} from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { Catalogue } from '../catalogue/catalogue';
 import { connectorDirective, formFieldDirective } from '../forms/form-directives';
@@ -9,8 +15,9 @@ import { authChecker } from './auth-checker';
 import { cacheControlDirective } from './cache-control';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { CatalogueViews } from './catalogue/catalogue.views';
+import { nodeTypeOf } from './common/node.interface';
 import { ConnectorConfigResolver } from './configs/config.resolver';
-import { onlyCatalogueMembers, prepareConnectorSettingsTypes } from './configs/connector-settings.type';
+import { onlyCatalogueMembers, prepareConnectorSettingsTypes, settingsTypeOf } from './configs/connector-settings.type';
 import { RuntimeConfigResolver } from './configs/runtime-config.resolver';
 import { ConnectionTestResolver } from './connection-test/connection-test.resolver';
 import { HealthResolver } from './health/health.resolver';
@@ -48,6 +55,16 @@ export function withFormDirectives(built: GraphQLSchema): GraphQLSchema {
       cacheControlDirective(),
     ],
   });
+}
+
+/**
+ * type-graphql wraps every resolveType in an async function; graphql-jit (compiled-executor.ts)
+ * needs the type's name at once, and graphql-js saves a promise per abstract value with it.
+ */
+function withSynchronousTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
+  (schema.getType('ConnectorSettings') as GraphQLUnionType).resolveType = settingsTypeOf;
+  return schema;
 }
 
 /**
@@ -89,7 +106,7 @@ export async function buildPlugboardSchema(catalogue: Catalogue): Promise<Plugbo
     }),
     catalogue,
   );
-  const schema = withFormDirectives(built);
+  const schema = withSynchronousTypeResolvers(withFormDirectives(built));
   document.sdl = HEADER + printSchemaWithDirectives(lexicographicSortSchema(schema));
   return { schema, sdl: document.sdl };
 }

@@ -13,6 +13,7 @@ import { OidcVerifier } from '../auth/oidc.verifier';
 import type { PlugboardConfig } from '../environment';
 import type { RedisConnection } from '../fleet/redis-connection';
 import { cachePolicyPlugin } from '../graphql/cache-policy.plugin';
+import { compiledExecution } from '../graphql/compiled-executor';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/error-masking';
 import { internalErrorsPlugin } from '../graphql/internal-errors.plugin';
@@ -145,7 +146,7 @@ export async function createHttpServer({
           maxDepthRule({ n: MAX_DEPTH, ignoreIntrospection: false, ...asValidationError }),
           maxAliasesRule({ n: MAX_ALIASES, ...asValidationError }),
         ],
-    schema,
+    gateway: compiledExecution(schema, config.compileAfter),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own signal handlers would race it and re-send the signal.

@@ -7,6 +7,9 @@ module.exports = async () => {
   // test's requests and its assertions: servers started by tests (in process or as processes,
   // which inherit this) look for due checks hourly. The health tests set their own tick.
   process.env.PLUGBOARD_HEALTH_TICK_SECONDS ??= '3600';
+  // Every document runs compiled (graphql-jit) from its first execution, so the whole suite
+  // tests the executor production uses for every repeated document.
+  process.env.PLUGBOARD_GRAPHQL_COMPILE_AFTER ??= '0';
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     cwd: `${__dirname}/../..`,
     stdio: 'inherit',

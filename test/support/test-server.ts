@@ -37,6 +37,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}, overrides: Ap
     PLUGBOARD_BOOTSTRAP_ADMIN_KEY: adminKey,
     // The scheduler would check saved configs against the tests' peers on its own time.
     PLUGBOARD_HEALTH_TICK_SECONDS: '3600',
+    PLUGBOARD_GRAPHQL_COMPILE_AFTER: process.env.PLUGBOARD_GRAPHQL_COMPILE_AFTER,
     ...env,
   });
   const catalogue = overrides.catalogue ?? defaultCatalogue();

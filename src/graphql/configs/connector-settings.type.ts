@@ -32,6 +32,9 @@ function addMembers(connectors: readonly ConnectorDefinition[]): void {
   }
 }
 
+/** Settings are mapped with their member's name (settingsMemberOf). */
+export const settingsTypeOf = (value: { __typename?: string }): string | undefined => value.__typename;
+
 let unionOfBuild: ReturnType<typeof createUnionType> | undefined;
 
 /**
@@ -48,7 +51,7 @@ export function prepareConnectorSettingsTypes(catalogue: Catalogue): void {
     name: 'ConnectorSettings',
     description: "A saved config's settings, typed by its connector. Locked fields read as SecretState.",
     types: () => [first, ...rest] as const,
-    resolveType: (value: { __typename?: string }) => value.__typename,
+    resolveType: settingsTypeOf,
   });
 }
 
