@@ -26,6 +26,8 @@ export interface AnswerRequest {
 
 /** Bytes kept at most: every catalogue answer the UIs use fits many times over. */
 const MAX_BYTES = 64 * 1024 * 1024;
+/** GET addresses whose keys are remembered: the UIs send a handful; strangers cannot grow it. */
+const MAX_REMEMBERED_URLS = 1_000;
 
 export class PublicAnswerCache {
   private readonly answers = new LRUCache<string, PublicAnswer>({
@@ -38,6 +40,21 @@ export class PublicAnswerCache {
    * and trusted-document rules are per role), or undefined when it cannot be keyed (a
    * malformed body, which the pipeline answers with its own error).
    */
+  private readonly keysOfUrls = new LRUCache<string, string>({ max: MAX_REMEMBERED_URLS });
+
+  /**
+   * The key of a GET by its address alone, when that address was keyed before (`rememberUrl`):
+   * a GET's key depends on nothing else, and the UIs repeat a few addresses (the catalogue by
+   * hash), so a repeat skips parsing its JSON, walking it and hashing it.
+   */
+  keyOfUrl(url: string, callerClass: string): string | undefined {
+    return this.keysOfUrls.get(`${callerClass}\n${url}`);
+  }
+
+  rememberUrl(url: string, callerClass: string, key: string): void {
+    this.keysOfUrls.set(`${callerClass}\n${url}`, key);
+  }
+
   keyOf(request: AnswerRequest, callerClass: string): string | undefined {
     const document = documentKey(request);
     if (!document) return undefined;

@@ -43,15 +43,22 @@ export function servePublicAnswers(fastify: FastifyInstance, deps: PublicAnswerD
     const params = (request.method === 'GET' ? request.query : request.body) as AnswerRequest | undefined;
     if (!params || typeof params !== 'object' || Array.isArray(params)) return;
     let principal: Principal | undefined;
+    let key: string | undefined;
     try {
-      // Hostile nesting is refused by the pipeline; keying would walk it here first.
-      assertInputNesting(request.body, request.query);
       principal = await deps.authenticate(request);
+      const callerClass = callerClassOf(principal);
+      // A GET already keyed is known by its address: nothing to parse, walk or hash again.
+      key = request.method === 'GET' ? deps.cache.keyOfUrl(request.url, callerClass) : undefined;
+      if (!key) {
+        // Hostile nesting is refused by the pipeline; keying would walk it here first.
+        assertInputNesting(request.body, request.query);
+        key = deps.cache.keyOf(params, callerClass);
+        if (key && request.method === 'GET') deps.cache.rememberUrl(request.url, callerClass, key);
+      }
     } catch {
-      return; // the pipeline authenticates again and answers the refusal in GraphQL's shape
+      return; // the pipeline checks and authenticates again and answers the refusal in GraphQL's shape
     }
     request.caller = { principal };
-    const key = deps.cache.keyOf(params, callerClassOf(principal));
     if (!key) return;
     request.publicAnswerKey = key;
     const answer = deps.cache.get(key);

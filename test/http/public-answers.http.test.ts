@@ -142,6 +142,24 @@ describe('catalogue answers served as bytes', () => {
     );
   });
 
+  it('knows a repeated GET by its address, for its class of caller only, still authenticating it', async () => {
+    const partner = bearer((await enforcing.services.apiKeys.create(PLATFORM_TENANT, 'PARTNER', 'p2', 'test')).key);
+    const url = `${enforcing.url}/graphql?query=${encodeURIComponent('{ integrations { key } }')}`;
+    const get = (headers: Record<string, string>) =>
+      fetch(url, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+    const before = await served(enforcing);
+    for (let request = 0; request < 3; request += 1) expect((await get(partner)).status).toBe(200);
+    expect(await served(enforcing)).toBe(before + 2);
+    // The same address from a UI session is that class's own request: the document is refused.
+    const ui = await get(bearer(enforcing.adminKey));
+    expect(ui.status).toBe(400);
+    expect(((await ui.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      'UNTRUSTED_DOCUMENT',
+    );
+    expect((await get(bearer(`pbk_default.0000000000000000.${'A'.repeat(43)}`))).status).toBe(401);
+    expect(await served(enforcing)).toBe(before + 2);
+  });
+
   it('falls through to the pipeline for what it cannot key, so errors keep their shape', async () => {
     const mismatch = await post(server, {
       query: CATALOGUE,
