@@ -5,7 +5,8 @@
  *
  * BENCH_MODE=list: reads Plugboard's own SQLite file (BENCH_DB, read-only) for `first` configs.
  * BENCH_MODE=save: validates, fills defaults, seals the locked field with AES-256-GCM, and
- * inserts the config and its audit event into a file of its own (BENCH_DB).
+ * inserts the config and its audit event into a file of its own (BENCH_DB) with Plugboard's
+ * schema (the same indexes and triggers).
  * BENCH_KEY_HASH is the SHA-256 (hex, as Plugboard stores it) of the API key it accepts; BENCH_FORM the form:
  * { connectorKey, connectorVersion, fields: [{ name, locked, required, defaultValue }] }.
  */
@@ -13,6 +14,7 @@ import { createCipheriv, createHash, randomBytes, randomUUID, timingSafeEqual, X
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
+import { migrate } from '../src/store/sqlite/sqlite.schema';
 
 interface FormField {
   name: string;
@@ -172,14 +174,10 @@ function listPage(): (body: { variables?: { first?: number } }) => unknown {
 }
 
 function save(): (body: { variables?: { input?: Record<string, unknown> } }, actor: string) => unknown {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS configs (tenant_id TEXT NOT NULL, id TEXT NOT NULL, name_lower TEXT NOT NULL,
-      connector_key TEXT NOT NULL, integration_key TEXT, version INTEGER NOT NULL, doc TEXT NOT NULL,
-      PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS audit_events (tenant_id TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL,
-      PRIMARY KEY (tenant_id, id)) WITHOUT ROWID;
-  `);
+  // Plugboard's own tables, indexes and triggers (the name index, the health schedule): an insert
+  // maintains exactly what Plugboard's does.
   db.pragma('journal_mode = WAL');
+  migrate(db);
   const insertConfig = db.prepare(
     'INSERT INTO configs (tenant_id, id, name_lower, connector_key, integration_key, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

@@ -37,6 +37,18 @@ const ONLY = process.env.BENCH_ONLY;
 const MAIN = join(__dirname, '../src/main.js');
 const RAW = join(__dirname, 'raw-baseline.server.js');
 
+/** One row of the closing table: a scenario against its baseline, medians of the rounds. */
+interface SummaryRow {
+  scenario: string;
+  'Plugboard req/s': number;
+  'limit req/s': number;
+  ratio: number;
+  'Plugboard p99 ms': number;
+  'limit p99 ms': number;
+  rounds: number;
+}
+const summary: SummaryRow[] = [];
+
 async function runScenario(scenario: Scenario, plugboard: Target, adminKey: string, dataDir: string): Promise<void> {
   const target = scenario.authenticated ? plugboard : { ...plugboard, headers: {} };
   await scenario.prepare?.(target);
@@ -85,6 +97,15 @@ async function runScenario(scenario: Scenario, plugboard: Target, adminKey: stri
       `ratio: Plugboard serves ${(mine.requestsPerSecond / theirs.requestsPerSecond).toFixed(3)}× the baseline's req/s; p99 ${(mine.p99Ms / Math.max(theirs.p99Ms, 1)).toFixed(1)}× its latency`,
     );
     console.log(`store calls per request: ${calls.perRequest} (${calls.detail})`);
+    summary.push({
+      scenario: scenario.name.replace(/ \(against [^)]*\)$/, ''),
+      'Plugboard req/s': Math.round(mine.requestsPerSecond),
+      'limit req/s': Math.round(theirs.requestsPerSecond),
+      ratio: Number((mine.requestsPerSecond / theirs.requestsPerSecond).toFixed(3)),
+      'Plugboard p99 ms': mine.p99Ms,
+      'limit p99 ms': theirs.p99Ms,
+      rounds: ROUNDS,
+    });
   } finally {
     await raw.stop();
   }
@@ -153,6 +174,10 @@ async function main(): Promise<void> {
     console.log(
       `\n(${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, medians; each server in its own process)`,
     );
+    if (summary.length) {
+      console.log('\nEvery scenario against its limit (a bare server with the same bytes, or the hand-written one):');
+      console.table(summary);
+    }
     if (!ONLY || 'hardening'.includes(ONLY)) await hardeningScenario(plugboard, { rounds: ROUNDS, seconds: SECONDS });
     if (!ONLY || 'fan-out'.includes(ONLY)) await fanOutScenario();
     if (!ONLY || 'relay'.includes(ONLY)) await relayScenario(plugboard);
