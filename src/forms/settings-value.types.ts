@@ -10,7 +10,8 @@ export class SecretState {
   isSet!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'When the stored value was last set or cleared.' })
-  updatedAt?: Date | null;
+  /** As stored: ISO 8601 text (src/timestamp.ts; forms/ stands alone, so not imported). */
+  updatedAt?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who last set or cleared the stored value.' })
   updatedBy?: string | null;

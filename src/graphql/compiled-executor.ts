@@ -4,12 +4,14 @@ import {
   type ExecutionResult,
   execute,
   GraphQLError,
+  type GraphQLScalarType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   printSchema,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { type CompiledQuery, type CompilerOptions, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { isCanonicalTimestamp } from '../timestamp';
 
 /** graphql-js's own bound on variable errors reported at once. */
 const MAX_VARIABLE_ERRORS = 50;
@@ -31,6 +33,16 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return converted;
 }
 
+/**
+ * Stored moments are served as the text they are stored as (src/timestamp.ts): canonical text
+ * goes out as it is; anything else (a `Date`, other text) through the scalar's own rules.
+ */
+function timestampSerializers(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
+  const scalar = schema.getType('DateTimeISO') as GraphQLScalarType | undefined;
+  if (!scalar) return {};
+  return { DateTimeISO: (value) => (isCanonicalTimestamp(value) ? value : scalar.serialize(value)) };
+}
+
 /** An operation's executions so far, then its compiled form (null: it cannot be compiled). */
 type Compilation = { executions: number } | { query: CompiledQuery | null };
 
@@ -48,6 +60,7 @@ type Compilation = { executions: number } | { query: CompiledQuery | null };
  *   says why.
  */
 export function compiledExecution(schema: GraphQLSchema, compileAfter: number): GatewayInterface {
+  const options: Partial<CompilerOptions> = { customSerializers: timestampSerializers(schema) };
   const compilations = new WeakMap<DocumentNode, Map<OperationDefinitionNode, Compilation>>();
 
   /** The compiled query, once the operation has run often enough; null until then or if it cannot be. */
@@ -60,7 +73,7 @@ export function compiledExecution(schema: GraphQLSchema, compileAfter: number): 
       byOperation.set(operation, { executions: known.executions + 1 });
       return null;
     }
-    const result = compileQuery(schema, document, operation.name?.value);
+    const result = compileQuery(schema, document, operation.name?.value, options);
     const query = isCompiledQuery(result) ? result : null;
     byOperation.set(operation, { query });
     return query;

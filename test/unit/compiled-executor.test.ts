@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import * as jit from 'graphql-jit';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { compiledExecution } from '../../src/graphql/compiled-executor';
 
 jest.mock('graphql-jit', () => {
@@ -21,6 +22,17 @@ const schema = new GraphQLSchema({
         type: GraphQLString,
         args: { text: { type: GraphQLString } },
         resolve: (_root, { text }) => text,
+      },
+      moment: {
+        type: GraphQLDateTimeISO,
+        args: { as: { type: GraphQLString } },
+        resolve: (_root, { as }) =>
+          ({
+            canonical: '2026-12-03T07:21:10.123Z',
+            date: new Date('2026-12-03T07:21:10.123Z'),
+            short: '2026-12-03T08:21:10+01:00',
+            nonsense: 'the third of December',
+          })[as as string],
       },
       refused: {
         type: GraphQLString,
@@ -91,6 +103,25 @@ it("hands Apollo graphql-js errors with the resolver's code, path and locations"
     },
   ]);
   await server.stop();
+});
+
+it('serves stored timestamps as they are, and anything else as graphql-js does', async () => {
+  const [compiled, interpreted] = [await serverCompilingAfter(0), await serverCompilingAfter(1_000)];
+  const query = '{ a: moment(as: "canonical") b: moment(as: "date") c: moment(as: "short") d: moment(as: "nonsense") }';
+  const [fromCompiled, fromGraphqlJs] = [
+    single(await compiled.executeOperation({ query })),
+    single(await interpreted.executeOperation({ query })),
+  ];
+  expect(fromCompiled.data).toEqual({
+    a: '2026-12-03T07:21:10.123Z',
+    b: '2026-12-03T07:21:10.123Z',
+    c: '2026-12-03T07:21:10.000Z',
+    d: null,
+  });
+  expect(fromCompiled.data).toEqual(fromGraphqlJs.data);
+  expect(fromCompiled.errors?.map((error) => error.path)).toEqual([['d']]);
+  expect(fromGraphqlJs.errors?.map((error) => error.path)).toEqual([['d']]);
+  await Promise.all([compiled.stop(), interpreted.stop()]);
 });
 
 it('leaves variables to graphql-js, with its messages', async () => {

@@ -1,5 +1,6 @@
 import { toGlobalId } from '../../global-id';
 import type { StoredConfig } from '../../store/store.types';
+import type { Timestamp } from '../../timestamp';
 import { ConnectorConfig } from './connector-config.type';
 
 /**
@@ -13,12 +14,12 @@ export function toConnectorConfig(record: StoredConfig): ConnectorConfig {
     name: record.name,
     connectorVersion: record.connectorVersion,
     values: record.values,
-    createdAt: new Date(record.createdAt),
+    createdAt: record.createdAt,
     createdBy: record.createdBy,
-    updatedAt: new Date(record.updatedAt),
+    updatedAt: record.updatedAt,
     updatedBy: record.updatedBy,
     version: record.version,
-    lastTest: record.lastTest ? { ...record.lastTest, at: new Date(record.lastTest.at) } : null,
+    lastTest: record.lastTest,
     record,
   });
 }
@@ -31,11 +32,11 @@ export function toConnectorConfigOrNull(record: StoredConfig | undefined): Conne
 export function secretStateOf(
   record: StoredConfig,
   field: string,
-): { isSet: boolean; updatedAt: Date | null; updatedBy: string | null } {
+): { isSet: boolean; updatedAt: Timestamp | null; updatedBy: string | null } {
   const stored = record.secrets[field] ?? record.clearedSecrets[field];
   return {
     isSet: field in record.secrets,
-    updatedAt: stored ? new Date(stored.updatedAt) : null,
+    updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ?? null,
   };
 }

@@ -2,6 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SecretState } from '../../forms/settings-value.types';
 import type { StoredConfig } from '../../store/store.types';
+import type { Timestamp } from '../../timestamp';
 import { Node } from '../common/node.interface';
 import { PageInfo } from '../common/paging.type';
 
@@ -27,7 +28,7 @@ export class LastTestResult {
   code!: string | null;
 
   @Field(() => Date, { description: 'When it ran.' })
-  at!: Date;
+  at!: Timestamp;
 
   @Field({ description: 'Who ran it.' })
   by!: string;
@@ -58,13 +59,13 @@ export class ConnectorConfig extends Node {
   lockedFields!: LockedFieldState[];
 
   @Field(() => Date, { description: 'When it was created.' })
-  createdAt!: Date;
+  createdAt!: Timestamp;
 
   @Field({ description: 'Who created it.' })
   createdBy!: string;
 
   @Field(() => Date, { description: 'When it last changed.' })
-  updatedAt!: Date;
+  updatedAt!: Timestamp;
 
   @Field({ description: 'Who last changed it.' })
   updatedBy!: string;

@@ -20,17 +20,11 @@ import {
 
 const WRITE: Permission = 'configs:write';
 const notFound = [{ field: 'configId', code: 'NOT_FOUND', message: 'No config has this id.' }];
-const date = (iso: string | null) => (iso ? new Date(iso) : null);
-
 function toHealth(record: HealthRecord | null | undefined): ConfigHealth {
   return {
     status: (record?.status ?? 'UNKNOWN') as HealthStatus,
-    checkedAt: date(record?.checkedAt ?? null),
-    issues: (record?.issues ?? []).map((issue) => ({
-      ...issue,
-      openedAt: new Date(issue.openedAt),
-      resolvedAt: date(issue.resolvedAt),
-    })),
+    checkedAt: record?.checkedAt ?? null,
+    issues: record?.issues ?? [],
   };
 }
 
@@ -56,7 +50,7 @@ export class HealthResolver {
     const toExpiries = (grant?: StoredOAuthGrant) =>
       credentialExpiries(record, catalogue, grant).map((expiry) => ({
         field: expiry.field,
-        expiresAt: new Date(expiry.expiresAt),
+        expiresAt: expiry.expiresAt,
         source: expiry.source as CredentialExpirySource,
       }));
     // Synchronous for connectors without a consent flow: a list of them makes no promise per row.

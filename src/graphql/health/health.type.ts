@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Timestamp } from '../../timestamp';
 import { FieldError } from '../common/field-error.type';
 import { ConnectorConfig } from '../configs/connector-config.type';
 
@@ -56,10 +57,10 @@ export class HealthIssue {
   hint!: string;
 
   @Field(() => Date, { description: 'When it was first found.' })
-  openedAt!: Date;
+  openedAt!: Timestamp;
 
   @Field(() => Date, { nullable: true, description: 'When a check found it gone; null while open.' })
-  resolvedAt!: Date | null;
+  resolvedAt!: Timestamp | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What the health checks know of a saved config.' })
@@ -68,7 +69,7 @@ export class ConfigHealth {
   status!: HealthStatus;
 
   @Field(() => Date, { nullable: true, description: 'When it was last checked.' })
-  checkedAt!: Date | null;
+  checkedAt!: Timestamp | null;
 
   @Field(() => [HealthIssue], { description: 'Open issues first, then the ten most recently resolved.' })
   issues!: HealthIssue[];
@@ -80,7 +81,7 @@ export class CredentialExpiry {
   field!: string;
 
   @Field(() => Date, { description: 'When it expires.' })
-  expiresAt!: Date;
+  expiresAt!: Timestamp;
 
   @Field(() => CredentialExpirySource, { description: 'Where the date comes from.' })
   source!: CredentialExpirySource;
