@@ -131,6 +131,7 @@ export async function startApp(
     publicUrl: () => config.publicUrl ?? listeningUrl,
     returnOrigins: config.corsOrigins,
     stateTtlMs: 10 * 60_000,
+    browserBinding: config.oauth.browserBinding,
   });
   const idleRefresher = new IdleGrantRefresher(store, oauthGrants, logger, {
     idleDays: config.oauth.refreshIdleDays,

@@ -84,6 +84,12 @@ export interface PlugboardConfig {
     refreshIdleDays: number;
     /** How often this replica looks for idle grants. */
     idleCheckIntervalSeconds: number;
+    /**
+     * `optional`: a browser that opens the start URL is the only one that may finish; a flow
+     * started by opening the provider's URL directly is bound by its state alone. `required`:
+     * every flow must go through the start URL.
+     */
+    browserBinding: 'optional' | 'required';
   };
   health: {
     /** How often each saved config is re-checked with its saved values (jittered ±10 %). */
@@ -195,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       refreshMarginSeconds: integer(env, 'PLUGBOARD_OAUTH_REFRESH_MARGIN_SECONDS', 300, 0, 86_400),
       refreshIdleDays: integer(env, 'PLUGBOARD_OAUTH_REFRESH_IDLE_DAYS', 5, 1, 365),
       idleCheckIntervalSeconds: integer(env, 'PLUGBOARD_OAUTH_IDLE_CHECK_SECONDS', 3600, 1, 86_400),
+      browserBinding: oneOf(env, 'PLUGBOARD_OAUTH_BROWSER_BINDING', ['optional', 'required'], 'optional'),
     },
     health: {
       intervalSeconds: integer(env, 'PLUGBOARD_HEALTH_INTERVAL_SECONDS', 86_400, 1, 31 * 86_400),

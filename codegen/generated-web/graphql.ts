@@ -844,7 +844,7 @@ export type StartOAuthAuthorizationMutationVariables = Exact<{
 }>;
 
 
-export type StartOAuthAuthorizationMutation = { startOAuthAuthorization: { authorizationUrl: string | null, state: string | null, errors: Array<{ field: string, code: string, message: string, currentVersion: number | null }> } };
+export type StartOAuthAuthorizationMutation = { startOAuthAuthorization: { authorizationUrl: string | null, startUrl: string | null, state: string | null, errors: Array<{ field: string, code: string, message: string, currentVersion: number | null }> } };
 
 export type DisconnectOAuthGrantMutationVariables = Exact<{
   input: DisconnectOAuthGrantInput;
@@ -960,7 +960,7 @@ export const TestConnectionDocument = {"__meta__":{"hash":"sha256:8ec069a1486604
 export const ConfigHealthDocument = {"__meta__":{"hash":"sha256:79878bb818c81412ff051c19926807abac7ff4729b5050d39bf725fa8083964f"}} as unknown as DocumentNode<ConfigHealthQuery, ConfigHealthQueryVariables>;
 export const CheckConfigHealthDocument = {"__meta__":{"hash":"sha256:c886853e7896f727786002a17266cb7303f1b9a3d59188eee4e52b45953486cc"}} as unknown as DocumentNode<CheckConfigHealthMutation, CheckConfigHealthMutationVariables>;
 export const SetCredentialExpiryDocument = {"__meta__":{"hash":"sha256:dc50ea23676c02d26e155f42c63e5e9e8c01c6c77c7cead09c01a398656f3c60"}} as unknown as DocumentNode<SetCredentialExpiryMutation, SetCredentialExpiryMutationVariables>;
-export const StartOAuthAuthorizationDocument = {"__meta__":{"hash":"sha256:5146f3efdb3c11ebf57efed5078b6ee643120b62f630c953bd1d14c868b72980"}} as unknown as DocumentNode<StartOAuthAuthorizationMutation, StartOAuthAuthorizationMutationVariables>;
+export const StartOAuthAuthorizationDocument = {"__meta__":{"hash":"sha256:6eceaf9865b0b5667b34ae2b67cf75888497f722d749a3bb1a442f295acf7ea7"}} as unknown as DocumentNode<StartOAuthAuthorizationMutation, StartOAuthAuthorizationMutationVariables>;
 export const DisconnectOAuthGrantDocument = {"__meta__":{"hash":"sha256:1f57e93c0ef224d5f4e6d16854a858e3a262255fb03ad8b28c449aee45edbfed"}} as unknown as DocumentNode<DisconnectOAuthGrantMutation, DisconnectOAuthGrantMutationVariables>;
 export const RelaysDocument = {"__meta__":{"hash":"sha256:4d001f4b36adda3a8281bf486c5a3258f9464065afb3619db0b37f50425ada65"}} as unknown as DocumentNode<RelaysQuery, RelaysQueryVariables>;
 export const RelayDocument = {"__meta__":{"hash":"sha256:e5304173ae890684791e1a38ab9aefb91e348fd5a687207a2bd7432eda5b60f4"}} as unknown as DocumentNode<RelayQuery, RelayQueryVariables>;

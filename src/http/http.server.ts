@@ -81,7 +81,7 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics, /oauth/callback (providers' consent redirects), and for relay agents /relay (WebSocket) and /relay/drain. */
+/** The HTTP surface: / (the web client), /graphql (GET for queries, POST for everything), /healthz, /readyz, /metrics, /oauth/start and /oauth/callback (the browser's way to a provider's consent and back), and for relay agents /relay (WebSocket) and /relay/drain. */
 export async function createHttpServer({
   config,
   schema,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { Catalogue } from '../catalogue/catalogue';
 import { type AuthorizationCodeFlow, TestErrorCode as Code, type TestError } from '../connector-kit';
@@ -6,7 +6,7 @@ import { testError } from '../connector-kit/connection-test.failure';
 import type { Logger } from '../logger';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import type { Store } from '../store/store.port';
-import { SCHEMA_VERSION, type StoredConfig } from '../store/store.types';
+import { SCHEMA_VERSION, type StoredConfig, type StoredOAuthState } from '../store/store.types';
 import type { OAuthGrants } from './oauth-grants.service';
 import { providerCodeOf, type TokenEndpoint, TokenEndpointFailure } from './token-endpoint';
 
@@ -18,8 +18,18 @@ export interface AuthorizationProblem {
 }
 
 export type StartedAuthorization =
-  | { authorizationUrl: string; state: string; errors: [] }
-  | { authorizationUrl: null; state: null; errors: AuthorizationProblem[] };
+  | { authorizationUrl: string; startUrl: string; state: string; errors: [] }
+  | { authorizationUrl: null; startUrl: null; state: null; errors: AuthorizationProblem[] };
+
+/** The cookie that ties a flow to the browser that opened its start URL. */
+export interface BindingCookie {
+  name: string;
+  /** Empty to clear it. */
+  value: string;
+  path: string;
+  secure: boolean;
+  maxAgeSeconds: number;
+}
 
 /** How the callback ends: a page to show, or the UI to send the browser back to. */
 export interface CallbackOutcome {
@@ -30,6 +40,8 @@ export interface CallbackOutcome {
   hint?: string;
   /** The UI's return URL, with the outcome in its query, when the flow started with one. */
   redirectTo?: string;
+  /** A binding cookie to set (at the start URL) or clear (at the callback). */
+  cookie?: BindingCookie;
 }
 
 export interface OAuthAuthorizationOptions {
@@ -39,10 +51,22 @@ export interface OAuthAuthorizationOptions {
   returnOrigins: readonly string[];
   /** How long a started authorization may take to come back. */
   stateTtlMs: number;
+  /** Whether a flow may be finished without the browser binding of the start URL. */
+  browserBinding: 'optional' | 'required';
 }
+
+/** Where the browser opens a flow so that only it may finish it. */
+export const OAUTH_START_PATH = '/oauth/start';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 const verifierPurpose = (stateId: string) => `oauth-verifier:${stateId}`;
+/** One cookie per flow, so that two Connects in two tabs of one browser do not overwrite each other. */
+const bindingCookieName = (stateId: string) => `plugboard_oauth_${stateId.slice(0, 16)}`;
+const sameHash = (text: string, hexHash: string) => {
+  const expected = Buffer.from(hexHash, 'hex');
+  const actual = sha256(text);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+};
 
 /** The provider's `error=` answers at the redirect (RFC 6749 §4.1.2.1), in Plugboard's codes. */
 function providerRefusal(flow: AuthorizationCodeFlow, error: string, description: string | undefined): TestError {
@@ -89,7 +113,7 @@ export class OAuthAuthorizations {
   ) {}
 
   redirectUri(): string {
-    return `${this.options.publicUrl().replace(/\/+$/, '')}/oauth/callback`;
+    return `${this.base()}/oauth/callback`;
   }
 
   async start(
@@ -100,6 +124,7 @@ export class OAuthAuthorizations {
   ): Promise<StartedAuthorization> {
     const refuse = (problem: AuthorizationProblem): StartedAuthorization => ({
       authorizationUrl: null,
+      startUrl: null,
       state: null,
       errors: [problem],
     });
@@ -154,21 +179,8 @@ export class OAuthAuthorizations {
     }
     const state = randomBytes(32).toString('base64url');
     const verifier = randomBytes(32).toString('base64url');
+    const binding = randomBytes(32).toString('base64url');
     const stateId = sha256(state).toString('hex');
-    const now = Date.now();
-    await this.store.oauthStates.create({
-      tenantId: principal.tenantId,
-      id: stateId,
-      schemaVersion: SCHEMA_VERSION,
-      configId: config.id,
-      field: flow.field,
-      actor: principal.actor,
-      verifier: await this.cipher.sealMessage(principal.tenantId, verifierPurpose(stateId), verifier),
-      redirectUri: this.redirectUri(),
-      returnUrl: returnUrl ?? null,
-      createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + this.options.stateTtlMs).toISOString(),
-    });
     const url = new URL(endpoints.authorizeUrl);
     const parameters: Record<string, string> = {
       ...flow.extraParameters?.(config.values),
@@ -181,11 +193,70 @@ export class OAuthAuthorizations {
       scope: flow.scopes(config.values).join(' '),
     };
     for (const [name, value] of Object.entries(parameters)) url.searchParams.set(name, value);
-    return { authorizationUrl: url.toString(), state, errors: [] };
+    const now = Date.now();
+    await this.store.oauthStates.create({
+      tenantId: principal.tenantId,
+      id: stateId,
+      schemaVersion: SCHEMA_VERSION,
+      configId: config.id,
+      field: flow.field,
+      actor: principal.actor,
+      verifier: await this.cipher.sealMessage(principal.tenantId, verifierPurpose(stateId), verifier),
+      redirectUri: this.redirectUri(),
+      returnUrl: returnUrl ?? null,
+      authorizationUrl: url.toString(),
+      bindingHash: sha256(binding).toString('hex'),
+      openedAt: null,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + this.options.stateTtlMs).toISOString(),
+    });
+    const startUrl = new URL(`${this.base()}${OAUTH_START_PATH}`);
+    startUrl.searchParams.set('state', state);
+    startUrl.searchParams.set('binding', binding);
+    return { authorizationUrl: url.toString(), startUrl: startUrl.toString(), state, errors: [] };
+  }
+
+  /**
+   * The browser opens the start URL: the flow is marked opened (once), the browser gets the
+   * binding cookie, and it goes on to the provider. From then on the callback asks for that
+   * cookie, so a consent finished in any other browser (someone who got hold of the provider's
+   * URL, connecting their account into this config) is refused.
+   */
+  async open(query: Record<string, unknown>): Promise<CallbackOutcome> {
+    const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
+    const state = param('state');
+    const binding = param('binding');
+    const unknown: CallbackOutcome = {
+      ok: false,
+      status: 400,
+      title: 'Not connected',
+      message: 'This Connect link is unknown, expired, or was already opened.',
+      hint: 'Each Connect link opens once, in one browser. Press Connect again.',
+    };
+    if (!state || !binding) return unknown;
+    const stateId = sha256(state).toString('hex');
+    const opened = await this.store.oauthStates.open(
+      stateId,
+      sha256(binding).toString('hex'),
+      new Date().toISOString(),
+    );
+    const remainingMs = opened ? Date.parse(opened.expiresAt) - Date.now() : 0;
+    if (!opened || remainingMs <= 0) return unknown;
+    return {
+      ok: true,
+      status: 303,
+      title: 'Connecting',
+      message: 'On to the provider.',
+      redirectTo: opened.authorizationUrl,
+      cookie: this.bindingCookie(stateId, binding, Math.ceil(remainingMs / 1000)),
+    };
   }
 
   /** The provider's redirect back: checks the state, exchanges the code, stores the grant. */
-  async complete(query: Record<string, unknown>): Promise<CallbackOutcome> {
+  async complete(
+    query: Record<string, unknown>,
+    cookies: Record<string, string | undefined>,
+  ): Promise<CallbackOutcome> {
     const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
     const state = param('state');
     const refused = (message: string, hint: string): CallbackOutcome => ({
@@ -203,6 +274,17 @@ export class OAuthAuthorizations {
         'Each Connect works once. Start again from the Connect button.',
       );
     }
+    // The flow is over whichever way it ends: its binding cookie goes with it.
+    const outcome = await this.finish(pending, param, cookies, refused);
+    return { ...outcome, cookie: this.bindingCookie(pending.id, '', 0) };
+  }
+
+  private async finish(
+    pending: StoredOAuthState,
+    param: (name: string) => string | undefined,
+    cookies: Record<string, string | undefined>,
+    refused: (message: string, hint: string) => CallbackOutcome,
+  ): Promise<CallbackOutcome> {
     const [config] = await this.store.configs.getMany(pending.tenantId, [pending.configId]);
     const flow = config && this.grants.flowOf(config);
     if (!config || !flow) {
@@ -224,6 +306,20 @@ export class OAuthAuthorizations {
         error.code,
       );
     };
+    const cookieName = bindingCookieName(pending.id);
+    const bindingCookie = cookies[cookieName];
+    const boundHere = Boolean(pending.bindingHash && bindingCookie && sameHash(bindingCookie, pending.bindingHash));
+    if ((pending.openedAt || this.options.browserBinding === 'required') && !boundHere) {
+      return fail(
+        testError(Code.OAUTH_NOT_CONNECTED, {
+          field: flow.field,
+          message: pending.openedAt
+            ? 'The sign-in came back to a different browser than the one that started it. Nothing was stored.'
+            : "The sign-in did not start from Plugboard's Connect link, which this server requires. Nothing was stored.",
+          hint: 'Press Connect again and finish signing in in the same browser. If nobody here started it, someone may have tried to connect another account to this config.',
+        }),
+      );
+    }
     if (Date.parse(pending.expiresAt) < Date.now()) {
       return fail(
         testError(Code.OAUTH_NOT_CONNECTED, {
@@ -268,6 +364,21 @@ export class OAuthAuthorizations {
       },
       null,
     );
+  }
+
+  private bindingCookie(stateId: string, value: string, maxAgeSeconds: number): BindingCookie {
+    const callback = new URL(this.redirectUri());
+    return {
+      name: bindingCookieName(stateId),
+      value,
+      path: callback.pathname,
+      secure: callback.protocol === 'https:',
+      maxAgeSeconds,
+    };
+  }
+
+  private base(): string {
+    return this.options.publicUrl().replace(/\/+$/, '');
   }
 
   private outcome(returnUrl: string | null, config: StoredConfig, page: CallbackOutcome, code: string | null) {

@@ -152,6 +152,11 @@ export interface Store {
      * callback knows only the state, not the tenant, so this reads across tenants.
      */
     take(id: string): Promise<StoredOAuthState | undefined>;
+    /**
+     * Marks the state opened in a browser, once: only when its binding hash is this one and it
+     * was not opened before. Returns it as marked; nothing otherwise. Reads across tenants.
+     */
+    open(id: string, bindingHash: string, openedAt: string): Promise<StoredOAuthState | undefined>;
   };
 
   webhooks: {

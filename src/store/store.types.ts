@@ -198,6 +198,12 @@ export interface StoredOAuthState extends TenantOwned {
   verifier: EncryptedValue;
   redirectUri: string;
   returnUrl: string | null;
+  /** The provider's consent URL, where the browser goes once it holds the binding cookie. */
+  authorizationUrl: string;
+  /** The SHA-256 (hex) of the one-time token in the start URL, which becomes the browser's cookie. */
+  bindingHash: string;
+  /** When a browser opened the start URL: from then on only that browser may finish. */
+  openedAt: string | null;
   createdAt: string;
   expiresAt: string;
 }

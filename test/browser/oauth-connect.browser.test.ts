@@ -79,6 +79,14 @@ it('connects through the consent screen, shows the grant, and tests with it', as
   await page.locator('.oauth-connect[data-oauth-status="NOT_CONNECTED"]').waitFor();
   await screenshot(page, '30-oauth-not-connected', page.locator('.oauth-connect'));
 
+  // The browser goes through Plugboard's start URL, and comes back to the callback with the
+  // flow's binding cookie, which Chromium sends on the provider's cross-site redirect.
+  const plugboardHops: { path: string; cookie: string }[] = [];
+  page.on('request', async (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== server.url || !url.pathname.startsWith('/oauth/')) return;
+    plugboardHops.push({ path: url.pathname, cookie: (await request.allHeaders()).cookie ?? '' });
+  });
   await connectButton.click();
   // The provider's own sign-in and consent pages.
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -96,6 +104,9 @@ it('connects through the consent screen, shows the grant, and tests with it', as
   expect(await panel.textContent()).toContain('scopes:');
   expect(await page.getByRole('button', { name: 'Reconnect with Microsoft' }).isVisible()).toBe(true);
   expect(new URL(page.url()).search).toBe('');
+  expect(plugboardHops.map((hop) => hop.path)).toEqual(['/oauth/start', '/oauth/callback']);
+  expect(plugboardHops[1].cookie).toMatch(/plugboard_oauth_[0-9a-f]{16}=/);
+  page.removeAllListeners('request');
   await screenshot(page, '31-oauth-connected', panel);
 
   // The Test button: the client secret is re-entered (saved secrets are never used), the new grant is.

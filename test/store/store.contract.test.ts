@@ -528,5 +528,19 @@ describe.each(engines)('the $name store', (engine) => {
       expect(await store.oauthStates.take(state.id)).toBeUndefined();
       expect(await store.oauthStates.take('never-made')).toBeUndefined();
     });
+
+    it('marks a state opened in a browser once, and only with its binding', async () => {
+      const state = anOAuthState(tenant());
+      await store.oauthStates.create(state);
+      const at = '2026-12-03T10:00:00.000Z';
+      expect(await store.oauthStates.open(state.id, 'c'.repeat(64), at)).toBeUndefined();
+      expect(await store.oauthStates.open('never-made', state.bindingHash, at)).toBeUndefined();
+      const opened = await Promise.all([
+        store.oauthStates.open(state.id, state.bindingHash, at),
+        store.oauthStates.open(state.id, state.bindingHash, at),
+      ]);
+      expect(opened.filter(Boolean)).toEqual([{ ...state, openedAt: at }]);
+      expect(await store.oauthStates.take(state.id)).toEqual({ ...state, openedAt: at });
+    });
   });
 });

@@ -88,9 +88,17 @@ export class StartOAuthAuthorizationInput {
 export class OAuthAuthorizationPayload {
   @Field(() => String, {
     nullable: true,
-    description: "The provider's authorization URL (with state and the PKCE challenge). Open it in the browser.",
+    description:
+      "The provider's authorization URL (with state and the PKCE challenge). A browser may open it directly, unless the server requires the start URL (PLUGBOARD_OAUTH_BROWSER_BINDING=required).",
   })
   authorizationUrl!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Plugboard's URL to open in the browser instead: it binds the flow to that browser with a cookie and goes on to `authorizationUrl`. Only that browser can then finish, so a leaked consent URL cannot connect someone else's account. Opens once.",
+  })
+  startUrl!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The state it carries, for a client that tracks its flows.' })
   state!: string | null;

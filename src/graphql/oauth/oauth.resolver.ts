@@ -20,14 +20,14 @@ export class OAuthResolver {
   @Authorized(WRITE)
   @Mutation(() => OAuthAuthorizationPayload, {
     description:
-      "Starts connecting a saved config through the provider's consent screen (OAuth 2.0 authorization code with PKCE). Open `authorizationUrl` in the browser; the provider sends it back to Plugboard's /oauth/callback, which stores the grant. The URL works once, for ten minutes.",
+      "Starts connecting a saved config through the provider's consent screen (OAuth 2.0 authorization code with PKCE). Open `startUrl` in the browser (or `authorizationUrl`, unbound to the browser); the provider sends it back to Plugboard's /oauth/callback, which stores the grant. The flow works once, for ten minutes.",
   })
   async startOAuthAuthorization(
     @Arg('input', () => StartOAuthAuthorizationInput) input: StartOAuthAuthorizationInput,
     @Ctx() context: GraphQLContext,
   ): Promise<OAuthAuthorizationPayload> {
     const configId = localIdOf('ConnectorConfig', input.configId);
-    if (!configId) return { authorizationUrl: null, state: null, errors: configNotFound };
+    if (!configId) return { authorizationUrl: null, startUrl: null, state: null, errors: configNotFound };
     return context.services.oauthAuthorizations.start(principalOf(context), configId, input.field, input.returnUrl);
   }
 

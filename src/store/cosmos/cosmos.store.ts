@@ -590,15 +590,7 @@ export class CosmosStore implements Store {
     take: async (id) => {
       // The callback knows only the state: find its partition, then delete it there. The delete
       // is the single use: of two callbacks racing, one gets 404.
-      const response = await this.call('oauthStates.find', () =>
-        this.container('oauthStates')
-          .items.query<StoredOAuthState & ItemDefinition>({
-            query: 'SELECT * FROM c WHERE c.id = @id',
-            parameters: [{ name: '@id', value: id }],
-          })
-          .fetchAll(),
-      );
-      const found = response.resources[0];
+      const found = await this.findOAuthState(id);
       if (!found) return undefined;
       try {
         await this.call('oauthStates.delete', () => this.container('oauthStates').item(id, found.tenantId).delete());
@@ -608,7 +600,38 @@ export class CosmosStore implements Store {
       }
       return strip<StoredOAuthState>(found);
     },
+    open: async (id, bindingHash, openedAt) => {
+      const found = await this.findOAuthState(id);
+      if (!found || found.bindingHash !== bindingHash || found.openedAt) return undefined;
+      // The etag makes the mark single: of two browsers racing, one gets 412.
+      try {
+        await this.call('oauthStates.open', () =>
+          this.container('oauthStates')
+            .item(id, found.tenantId)
+            .patch([{ op: 'set', path: '/openedAt', value: openedAt }], {
+              accessCondition: { type: 'IfMatch', condition: found._etag as string },
+            }),
+        );
+      } catch (error) {
+        if (error instanceof ErrorResponse && (error.code === 412 || error.code === 404)) return undefined;
+        throw error;
+      }
+      return { ...strip<StoredOAuthState>(found), openedAt };
+    },
   };
+
+  /** A state by its id, in whichever tenant's partition it is: a query across partitions. */
+  private async findOAuthState(id: string) {
+    const response = await this.call('oauthStates.find', () =>
+      this.container('oauthStates')
+        .items.query<StoredOAuthState & ItemDefinition>({
+          query: 'SELECT * FROM c WHERE c.id = @id',
+          parameters: [{ name: '@id', value: id }],
+        })
+        .fetchAll(),
+    );
+    return response.resources[0];
+  }
 
   webhooks: Store['webhooks'] = {
     list: (tenantId) => this.queryAll<StoredWebhook>('webhooks', tenantId, '', []),

@@ -406,6 +406,16 @@ export class SqliteStore implements Store {
         | undefined;
       return row && (JSON.parse(row.doc) as StoredOAuthState);
     },
+    open: async (id, bindingHash, openedAt) => {
+      const row = this.db
+        .prepare(
+          `UPDATE oauth_states SET doc = json_set(doc, '$.openedAt', ?)
+           WHERE id = ? AND json_extract(doc, '$.bindingHash') = ? AND json_extract(doc, '$.openedAt') IS NULL
+           RETURNING doc`,
+        )
+        .get(openedAt, id, bindingHash) as { doc: string } | undefined;
+      return row && (JSON.parse(row.doc) as StoredOAuthState);
+    },
   };
 
   webhooks: Store['webhooks'] = {

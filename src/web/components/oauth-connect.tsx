@@ -46,12 +46,13 @@ export function OAuthConnect({ providerName, configId, grant, dirty, report, onC
         input: { configId, returnUrl },
       });
       const [problem] = started.errors;
-      if (problem || !started.authorizationUrl) {
+      if (problem || !started.startUrl) {
         report({ message: problem?.message ?? 'The consent could not start.', code: problem?.code });
         setBusy(false);
         return;
       }
-      window.location.assign(started.authorizationUrl);
+      // Through Plugboard's start URL, which binds the flow to this browser before the provider.
+      window.location.assign(started.startUrl);
     } catch (error) {
       report({ message: (error as Error).message });
       setBusy(false);
