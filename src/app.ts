@@ -36,6 +36,7 @@ import { SecretCipher } from './secrets/secret-cipher';
 import { meteredStore } from './store/metered.store';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store.port';
+import { DeliveryRetention } from './webhooks/delivery-retention';
 import { WebhookDeliverer } from './webhooks/webhook-deliverer';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
 import { WebhookService } from './webhooks/webhooks.service';
@@ -104,6 +105,11 @@ export async function startApp(
     claimMs: 60_000,
     timeoutMs: 10_000,
     onAttempt: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
+  });
+  const deliveryRetention = new DeliveryRetention(store, logger, {
+    retentionMs: config.webhooks.retentionDays * 86_400_000,
+    intervalMs: 3_600_000,
+    batchSize: 500,
   });
   // Queued events are sent at once; the deliverer's own pass picks up retries and leftovers.
   const outbox = new WebhookOutbox(store, () => void deliverer.runOnce());
@@ -222,6 +228,7 @@ export async function startApp(
   idleRefresher.start();
   healthScheduler.start();
   deliverer.start();
+  deliveryRetention.start();
   logger.debug(
     { store: store.kind, keys: keys.source, replica: fleet.replicaId, shared: fleet.redis ? 'redis' : 'none' },
     'storage ready',
@@ -235,6 +242,7 @@ export async function startApp(
       await idleRefresher.stop();
       await healthScheduler.stop();
       await deliverer.stop();
+      await deliveryRetention.stop();
       await http.stop();
       await fleet.close();
       await store.close();

@@ -104,6 +104,8 @@ export interface PlugboardConfig {
   webhooks: {
     /** Waits between attempts of a failed delivery, in seconds; past the last it is FAILED. */
     retrySeconds: number[];
+    /** Finished deliveries older than this are forgotten. */
+    retentionDays: number;
   };
   connectionTests: {
     /** Private ranges an operator opens to direct tests (self-hosted deployments). */
@@ -216,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
         [10, 60, 300, 1800, 7200, 28800, 86400],
         604_800,
       ),
+      retentionDays: integer(env, 'PLUGBOARD_WEBHOOK_RETENTION_DAYS', 30, 1, 3650),
     },
     connectionTests: {
       allowedCidrs: cidrs(env, 'PLUGBOARD_OUTBOUND_ALLOW'),

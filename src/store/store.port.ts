@@ -180,5 +180,10 @@ export interface Store {
     claimDue(now: string, until: string, limit: number): Promise<StoredDelivery[]>;
     /** Stores an attempt's outcome and releases the claim. */
     record(delivery: StoredDelivery): Promise<void>;
+    /**
+     * Deletes up to `limit` finished deliveries (DELIVERED or FAILED), in every tenant, whose
+     * last attempt was due before `before`; answers how many. PENDING ones are never deleted.
+     */
+    purgeFinished(before: string, limit: number): Promise<number>;
   };
 }

@@ -391,6 +391,24 @@ describe.each(engines)('the $name store', (engine) => {
         [due.id, 'DELIVERED'],
       ]);
     });
+
+    it('purges finished deliveries past retention, in batches, and never a pending one', async () => {
+      const tenantId = tenant();
+      const hook = webhook(tenantId);
+      await store.webhooks.create(hook);
+      // Older than anything else in this store, so the purge (which crosses tenants) finds only these.
+      const delivered = { ...delivery(tenantId, hook.id, '1990-01-01T00:00:00.000Z'), status: 'DELIVERED' as const };
+      const failed = { ...delivery(tenantId, hook.id, '1990-01-02T00:00:00.000Z'), status: 'FAILED' as const };
+      const pending = delivery(tenantId, hook.id, '1990-01-03T00:00:00.000Z');
+      const recent = { ...delivery(tenantId, hook.id, '1996-01-01T00:00:00.000Z'), status: 'DELIVERED' as const };
+      await store.deliveries.create([delivered, failed, pending, recent]);
+      const before = '1995-01-01T00:00:00.000Z';
+      expect(await store.deliveries.purgeFinished(before, 1)).toBe(1);
+      expect(await store.deliveries.purgeFinished(before, 10)).toBe(1);
+      expect(await store.deliveries.purgeFinished(before, 10)).toBe(0);
+      const left = await store.deliveries.list(tenantId, hook.id, { first: 10 });
+      expect(left.items.map((d) => d.id).sort()).toEqual([pending.id, recent.id].sort());
+    });
   });
 
   describe('health checks', () => {

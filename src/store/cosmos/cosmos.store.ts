@@ -711,5 +711,29 @@ export class CosmosStore implements Store {
           .replace({ ...delivery, claimedUntil: null }),
       );
     },
+    purgeFinished: async (before, limit) => {
+      // Crosses partitions, like the claims; two replicas purging at once find 404s, not errors.
+      const response = await this.call('deliveries.finished', () =>
+        this.container('deliveries')
+          .items.query<{ id: string; tenantId: string }>({
+            query: `SELECT TOP ${Math.max(1, Math.floor(limit))} c.id, c.tenantId FROM c
+              WHERE (c.status = 'DELIVERED' OR c.status = 'FAILED') AND c.nextAttemptAt < @before`,
+            parameters: [{ name: '@before', value: before }],
+          })
+          .fetchAll(),
+      );
+      let purged = 0;
+      for (const found of response.resources) {
+        try {
+          await this.call('deliveries.delete', () =>
+            this.container('deliveries').item(found.id, found.tenantId).delete(),
+          );
+          purged += 1;
+        } catch (error) {
+          if (!(error instanceof ErrorResponse && error.code === 404)) throw error;
+        }
+      }
+      return purged;
+    },
   };
 }

@@ -501,5 +501,15 @@ export class SqliteStore implements Store {
           delivery.id,
         );
     },
+    purgeFinished: async (before, limit) =>
+      // The (status, next_attempt_at) index finds them; a finished delivery keeps the time its
+      // last attempt was due.
+      this.db
+        .prepare(
+          `DELETE FROM deliveries WHERE (tenant_id, id) IN (
+             SELECT tenant_id, id FROM deliveries
+             WHERE status IN ('DELIVERED', 'FAILED') AND next_attempt_at < ? LIMIT ?)`,
+        )
+        .run(before, limit).changes,
   };
 }
