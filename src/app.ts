@@ -167,9 +167,10 @@ export async function startApp(
     metrics,
     oauthGrants,
   );
-  const healthChecks = new HealthChecks(store, catalogue, runtimeConfigs, connectionTests, outbox, logger, {
+  const healthChecks = new HealthChecks(store, catalogue, runtimeConfigs, connectionTests, outbox, broker, logger, {
     intervalMs: config.health.intervalSeconds * 1000,
     warnDays: config.health.warnDays,
+    relayHeartbeatMs: config.relays.heartbeatMs,
     onChecked: (status) => metrics.healthChecks.inc({ status }),
   });
   const services: Services = {

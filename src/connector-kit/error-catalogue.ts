@@ -322,6 +322,12 @@ export const ERROR_CATALOGUE: Readonly<Record<Code, ErrorDescription>> = {
     message: 'Plugboard cannot reach the service that connects it to relay agents right now.',
     hint: 'This is on Plugboard’s side, not your network’s: try again in a minute. Your agents reconnect by themselves.',
   },
+  [Code.RELAY_DEGRADED]: {
+    category: Category.RELAY,
+    retryable: true,
+    message: "Some of this relay's agents are silent or draining: tests and runs still go through the others.",
+    hint: 'Restart the silent agents, or finish the drain and start a replacement, so the relay survives the next agent going down.',
+  },
   [Code.INTERNAL]: {
     category: Category.INTERNAL,
     retryable: true,

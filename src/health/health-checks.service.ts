@@ -6,8 +6,11 @@ import type { ConnectionTestService } from '../connection-test/connection-test.s
 import { TestErrorCode as Code, type TestError } from '../connector-kit';
 import { testError } from '../connector-kit/connection-test.failure';
 import { ERROR_CATALOGUE } from '../connector-kit/error-catalogue';
+import { agentStatus } from '../fleet/agent-snapshot';
+import { FormFieldType } from '../forms/form.enums';
 import { toGlobalId } from '../global-id';
 import type { Logger } from '../logger';
+import type { RelayBroker, RelayLiveState } from '../relay/relay-broker.port';
 import type { Store } from '../store/store.port';
 import type { StoredConfig } from '../store/store.types';
 import { credentialExpiries } from './credential-expiry';
@@ -21,6 +24,8 @@ export interface HealthCheckOptions {
   intervalMs: number;
   /** Days before an expiry that warn, such as [60, 30, 7]. */
   warnDays: readonly number[];
+  /** Relay agents' heartbeat: one silent for three of these has stopped serving its relay. */
+  relayHeartbeatMs: number;
   now?: () => number;
   /** Told how each check ended, for the health-check counter. */
   onChecked?: (status: string) => void;
@@ -47,6 +52,7 @@ export class HealthChecks {
     private readonly runtimeConfigs: RuntimeConfigService,
     private readonly connectionTests: ConnectionTestService,
     private readonly events: EventSink,
+    private readonly relays: Pick<RelayBroker, 'states'>,
     private readonly logger: Logger,
     private readonly options: HealthCheckOptions,
   ) {
@@ -80,6 +86,7 @@ export class HealthChecks {
       error = outcome.ok ? null : (outcome.errors[0] ?? testError(Code.INTERNAL));
       // A passing check read what the provider says now; a failing one leaves the last reading.
       if (outcome.ok) reported = outcome.reportedExpiries;
+      if (outcome.ok && outcome.relayId) error = await this.relayShortfall(config, outcome.relayId);
     }
     const at = new Date(this.now()).toISOString();
     let change = afterCheck(config.health, error, at);
@@ -114,6 +121,31 @@ export class HealthChecks {
       'health check',
     );
     return { checked: true, config: { ...config, health } };
+  }
+
+  /**
+   * A check that passed through a relay whose group has lost agents (silent for three
+   * heartbeats, or draining) is DEGRADED: it works now, on fewer agents than the customer runs.
+   */
+  private async relayShortfall(config: StoredConfig, relayId: string): Promise<TestError | null> {
+    let state: RelayLiveState | undefined;
+    try {
+      state = (await this.relays.states(config.tenantId, [relayId])).get(relayId);
+    } catch (error) {
+      // The check itself passed; an unreadable directory is not the config's finding.
+      this.logger.warn({ err: error, tenantId: config.tenantId, relayId }, 'relay state unreadable at a health check');
+      return null;
+    }
+    if (state?.status !== 'DEGRADED') return null;
+    const heartbeatMs = this.options.relayHeartbeatMs;
+    const short = state.agents.filter((agent) => agentStatus(agent, heartbeatMs, this.now()) !== 'ONLINE').length;
+    const field =
+      this.catalogue.connector(config.connectorKey)?.fields.find((f) => f.type === FormFieldType.RELAY)?.name ??
+      'relay';
+    return testError(Code.RELAY_DEGRADED, {
+      field,
+      message: `${short} of this relay's ${state.agents.length} agents ${short === 1 ? 'is' : 'are'} silent or draining: tests and runs still go through the others.`,
+    });
   }
 
   private async withExpiries(config: StoredConfig, change: HealthChange, at: string): Promise<HealthChange> {

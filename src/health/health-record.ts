@@ -7,7 +7,7 @@ import type { PlugboardEventType } from './health-events';
 const RESOLVED_KEPT = 10;
 
 /** Codes that say the service is reduced, not broken: the config still works, more slowly or partly. */
-const DEGRADING_CODES = new Set(['THROTTLED', 'TOO_MANY_CONNECTIONS', 'RELAY_SERVICE_UNAVAILABLE']);
+const DEGRADING_CODES = new Set(['THROTTLED', 'TOO_MANY_CONNECTIONS', 'RELAY_SERVICE_UNAVAILABLE', 'RELAY_DEGRADED']);
 
 /** Expiry warnings are issues of their own, opened and resolved by the expiry check, not the test. */
 export const EXPIRY_CODES = new Set(['CREDENTIAL_EXPIRING', 'CREDENTIAL_EXPIRED']);

@@ -339,6 +339,55 @@ describe('relay agent groups on one process', () => {
     }
   });
 
+  it('finds a config DEGRADED while one agent of its relay is silent, and HEALTHY once the group is whole', async () => {
+    const relay = await register(admin, 'site-partly-down');
+    agent(relay.token, ['--name', 'working']);
+    await online(relay.id);
+    answer = (response) => response.end('{}');
+    const created = await execute(
+      server.url,
+      CreateConnectorConfigDocument,
+      {
+        input: {
+          name: 'behind a relay short of an agent',
+          connectorType: 'rest-api',
+          values: { baseUrl: targetUrl, authMethod: 'BEARER', bearerToken: CANARY, relayId: relay.id },
+        },
+      },
+      admin,
+    );
+    const id = created.data?.createConnectorConfig.config?.id as string;
+    // An agent that says hello and then nothing: silent for three heartbeats, it stops serving.
+    const silent = await handMadeAgent(relay.token, 'silent', '1.0.0');
+    try {
+      await waitFor(
+        () => status(relay.id),
+        (value) => value === 'DEGRADED',
+      );
+      const degraded = await execute(server.url, CheckConfigHealthDocument, { id }, admin);
+      expect(degraded.data?.checkConfigHealth?.health).toMatchObject({
+        status: 'DEGRADED',
+        issues: [
+          expect.objectContaining({
+            code: 'RELAY_DEGRADED',
+            field: 'relayId',
+            message: "1 of this relay's 2 agents is silent or draining: tests and runs still go through the others.",
+            resolvedAt: null,
+          }),
+        ],
+      });
+    } finally {
+      silent.close();
+    }
+    await online(relay.id);
+    const healthy = await execute(server.url, CheckConfigHealthDocument, { id }, admin);
+    expect(healthy.data?.checkConfigHealth?.health?.status).toBe('HEALTHY');
+    expect(healthy.data?.checkConfigHealth?.health?.issues).toEqual([
+      expect.objectContaining({ code: 'RELAY_DEGRADED', resolvedAt: expect.any(String) }),
+    ]);
+    expect(JSON.stringify([created, healthy])).not.toContain(CANARY);
+  });
+
   it('refuses an agent name outside letters, digits, dots, hyphens and underscores', async () => {
     const relay = await register(admin, 'site-named');
     const badly = startAgent(server.url, relay.token, ['--name', 'no spaces']);
