@@ -352,7 +352,46 @@ async function testLdap(context: TestContext): Promise<void> {
       },
       { field: 'baseDn' },
     );
+    if (context.collectsExpiries) await reportPasswordExpiry(context, client);
   } finally {
     await client.unbind().catch(() => {});
+  }
+}
+
+/** Active Directory's computed expiry of an account's password, as a FILETIME. */
+const PASSWORD_EXPIRY_ATTRIBUTE = 'msDS-UserPasswordExpiryTimeComputed';
+/** FILETIME values that are not a date: 0 (must change at next sign-in) and "never expires". */
+const NOT_A_DATE = new Set(['0', '9223372036854775807']);
+/** Milliseconds from 1601-01-01 (FILETIME's epoch) to 1970-01-01. */
+const FILETIME_EPOCH_OFFSET_MS = 11_644_473_600_000n;
+
+/**
+ * Health checks only: Active Directory computes when the bind account's password expires
+ * (`msDS-UserPasswordExpiryTimeComputed`, Windows Server 2008 and later, from the domain or
+ * fine-grained password policy), and a service account's password running out is what stops an
+ * AD integration without warning. It is read from the account's own entry when the account is
+ * named by its DN. Anything else (another directory, a UPN, no read access, a password that
+ * never expires) reports nothing and fails nothing.
+ */
+async function reportPasswordExpiry(context: TestContext, client: Client): Promise<void> {
+  const bindDn = context.text('bindDn');
+  if (!bindDn.includes('=')) return;
+  try {
+    const { searchEntries } = await client.search(bindDn, {
+      scope: 'base',
+      filter: '(objectClass=*)',
+      attributes: [PASSWORD_EXPIRY_ATTRIBUTE],
+      sizeLimit: 1,
+      timeLimit: 5,
+    });
+    const entry = searchEntries[0] ?? {};
+    const name = Object.keys(entry).find((key) => key.toLowerCase() === PASSWORD_EXPIRY_ATTRIBUTE.toLowerCase());
+    const raw = name ? entry[name] : undefined;
+    const text = String((Array.isArray(raw) ? raw[0] : raw) ?? '');
+    if (!/^\d{1,19}$/.test(text) || NOT_A_DATE.has(text)) return;
+    const expiresAtMs = BigInt(text) / 10_000n - FILETIME_EPOCH_OFFSET_MS;
+    context.reportExpiry('bindPassword', new Date(Number(expiresAtMs)).toISOString());
+  } catch {
+    // Unreadable: the expiry stays unknown (or as a person entered it).
   }
 }

@@ -46,14 +46,29 @@ function answer(response: Response, code: number, message: string, matchedDN = '
 
 export interface LdapPeer {
   port: number;
+  /**
+   * What Active Directory's constructed attribute `msDS-UserPasswordExpiryTimeComputed` says of
+   * the service account: a FILETIME (100 ns since 1601), NEVER_EXPIRES, or absent (a directory
+   * that is not AD, or an account it may not read).
+   */
+  passwordExpiryFiletime?: string;
+  /** Searches the peer answered, by base DN and attributes asked for. */
+  searches: { dn: string; attributes: string[] }[];
   stop(): Promise<void>;
 }
+
+/** AD's value for an account whose password never expires (0x7FFFFFFFFFFFFFFF). */
+export const NEVER_EXPIRES = '9223372036854775807';
+
+/** A moment as a Windows FILETIME: 100-nanosecond intervals since 1601-01-01 UTC. */
+export const filetimeOf = (at: Date) => ((BigInt(at.getTime()) + 11_644_473_600_000n) * 10_000n).toString();
 
 /**
  * An in-process LDAP server (ldapjs) that answers binds and base searches like Active
  * Directory: result 49 with `data` sub-codes, 8 for signing, 32 with matchedDN, 50.
  */
 export async function startLdapPeer(certificate?: Pem): Promise<LdapPeer> {
+  const peer = { searches: [] } as unknown as LdapPeer;
   const server = certificate
     ? ldap.createServer({ certificate: certificate.cert, key: certificate.key })
     : ldap.createServer();
@@ -65,8 +80,25 @@ export async function startLdapPeer(certificate?: Pem): Promise<LdapPeer> {
     const data = request.credentials === 'UPPER-CASE-HEX' ? '52E' : '52e';
     return answer(response, 49, adFailure(data));
   });
-  server.search(BASE_DN, (request: { dn: { toString(): string } }, response: Response) => {
+  server.search(BASE_DN, (request: { dn: { toString(): string }; attributes: string[] }, response: Response) => {
     const dn = request.dn.toString().replace(/\s+/g, '').toLowerCase();
+    peer.searches.push({ dn, attributes: request.attributes.map(String) });
+    if (dn === `cn=svc,${BASE_DN}`) {
+      // ldapjs matches an entry's attribute names in lower case against the asked-for names as
+      // sent; a directory matches names case-insensitively, as AD does.
+      (response as unknown as { attributes: string[] }).attributes = request.attributes.map((name) =>
+        String(name).toLowerCase(),
+      );
+      const expiry = peer.passwordExpiryFiletime;
+      response.send({
+        dn,
+        attributes: {
+          objectClass: ['user'],
+          ...(expiry === undefined ? {} : { 'msDS-UserPasswordExpiryTimeComputed': [expiry] }),
+        },
+      });
+      return response.end();
+    }
     if (dn === BASE_DN) {
       response.send({ dn: BASE_DN, attributes: { objectClass: ['domain'] } });
       return response.end();
@@ -86,5 +118,8 @@ export async function startLdapPeer(certificate?: Pem): Promise<LdapPeer> {
   server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
-  return { port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return Object.assign(peer, {
+    port,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
 }
