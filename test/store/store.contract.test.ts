@@ -455,6 +455,25 @@ describe.each(engines)('the $name store', (engine) => {
       expect(await store.configs.recordHealth(tenants[0], 'missing', health('HEALTHY'), now, null)).toBe('GONE');
     });
 
+    it('shares a claim between tenants: a backlog in one does not starve the others', async () => {
+      const now = '2998-01-01T00:00:00.000Z';
+      const until = '2998-01-01T00:10:00.000Z';
+      // Everything due so far is claimed first, so that the claims below see only what is made here.
+      while ((await store.configs.claimHealthChecks(now, until, 1000)).length) {}
+      const busy = tenant();
+      const quiet = tenant();
+      for (let index = 0; index < 6; index += 1) await store.configs.create(aConfig(busy));
+      for (let index = 0; index < 2; index += 1) await store.configs.create(aConfig(quiet));
+      const byTenant = (claimed: { tenantId: string }[]) => ({
+        busy: claimed.filter((config) => config.tenantId === busy).length,
+        quiet: claimed.filter((config) => config.tenantId === quiet).length,
+      });
+      const first = await store.configs.claimHealthChecks(now, until, 4);
+      expect(byTenant(first)).toEqual({ busy: 2, quiet: 2 });
+      expect(first.every((config) => config.values && config.name)).toBe(true);
+      expect(byTenant(await store.configs.claimHealthChecks(now, until, 10))).toEqual({ busy: 4, quiet: 0 });
+    });
+
     it('records a health check only over the check it started from', async () => {
       const tenantId = tenant();
       const config = aConfig(tenantId);

@@ -9,6 +9,7 @@ import {
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { ConflictError, InputError } from '../../errors';
+import { FAIR_WINDOW_FACTOR, fairTurns } from '../fair-turns';
 import { pageOf, planPage } from '../page-cursor';
 import { StoreUnavailableError, VersionConflictError } from '../store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
@@ -321,12 +322,13 @@ export class CosmosStore implements Store {
       return 'SUPERSEDED';
     },
     claimHealthChecks: async (now, until, limit) => {
-      // Crosses partitions: the scheduler serves every tenant. A claim is a patch conditioned
-      // on the document's etag, so of two replicas that found one config, one wins.
+      // Crosses partitions: the scheduler serves every tenant. The window is read as ids alone,
+      // then taken in turns by tenant. A claim is a patch conditioned on the document's etag,
+      // so of two replicas that found one config, one wins; the patch answers the document.
       const response = await this.call('configs.healthDue', () =>
         this.container('configs')
-          .items.query<StoredConfig & ItemDefinition & { healthDueAt?: string | null }>({
-            query: `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c
+          .items.query<{ id: string; tenantId: string; _etag: string }>({
+            query: `SELECT TOP ${Math.max(1, Math.floor(limit * FAIR_WINDOW_FACTOR))} c.id, c.tenantId, c._etag FROM c
               WHERE (NOT IS_DEFINED(c.healthDueAt) OR IS_NULL(c.healthDueAt) OR c.healthDueAt <= @now)
               AND (NOT IS_DEFINED(c.healthClaimedUntil) OR IS_NULL(c.healthClaimedUntil) OR c.healthClaimedUntil < @now)`,
             parameters: [{ name: '@now', value: now }],
@@ -334,16 +336,16 @@ export class CosmosStore implements Store {
           .fetchAll(),
       );
       const claimed: StoredConfig[] = [];
-      for (const found of response.resources) {
+      for (const found of fairTurns(response.resources, limit)) {
         try {
-          await this.call('configs.claim', () =>
+          const patched = await this.call('configs.claim', () =>
             this.container('configs')
               .item(found.id, found.tenantId)
-              .patch([{ op: 'set', path: '/healthClaimedUntil', value: until }], {
-                accessCondition: { type: 'IfMatch', condition: found._etag as string },
+              .patch<StoredConfig & ItemDefinition>([{ op: 'set', path: '/healthClaimedUntil', value: until }], {
+                accessCondition: { type: 'IfMatch', condition: found._etag },
               }),
           );
-          claimed.push(strip<StoredConfig>(found));
+          if (patched.resource) claimed.push(strip<StoredConfig>(patched.resource));
         } catch (error) {
           if (!(error instanceof ErrorResponse && (error.code === 412 || error.code === 404))) throw error;
         }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../../errors';
+import { FAIR_WINDOW_FACTOR, fairTurns } from '../fair-turns';
 import { pageOf, planPage } from '../page-cursor';
 import { VersionConflictError } from '../store.errors';
 import type { ConfigFilter, PageRequest, Store } from '../store.port';
@@ -196,18 +197,19 @@ export class SqliteStore implements Store {
     claimHealthChecks: async (now, until, limit) => {
       // One IMMEDIATE transaction (the write lock): replicas sharing the file never claim one row twice.
       const claim = this.db.transaction((): StoredConfig[] => {
+        // The most overdue, never-checked first, then taken in turns by tenant.
         const due = this.db
           .prepare(
-            `SELECT tenant_id, id FROM configs
+            `SELECT tenant_id AS tenantId, id FROM configs
              WHERE (health_due IS NULL OR health_due <= ?) AND (health_claimed_until IS NULL OR health_claimed_until < ?)
              ORDER BY health_due IS NOT NULL, health_due LIMIT ?`,
           )
-          .all(now, now, limit) as { tenant_id: string; id: string }[];
+          .all(now, now, limit * FAIR_WINDOW_FACTOR) as { tenantId: string; id: string }[];
         const mark = this.db.prepare(
           'UPDATE configs SET health_claimed_until = ? WHERE tenant_id = ? AND id = ? RETURNING doc',
         );
-        return due.map(
-          (row) => JSON.parse((mark.get(until, row.tenant_id, row.id) as { doc: string }).doc) as StoredConfig,
+        return fairTurns(due, limit).map(
+          (row) => JSON.parse((mark.get(until, row.tenantId, row.id) as { doc: string }).doc) as StoredConfig,
         );
       });
       return claim.immediate();
