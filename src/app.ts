@@ -95,6 +95,7 @@ export async function startApp(
   const tokenEndpoint = new TokenEndpoint({
     destinations: outbound,
     extraCaCertificates: config.connectionTests.extraCaCertificates,
+    cooldownMs: config.oauth.providerCooldownSeconds * 1000,
   });
   const webhooks = new WebhookService(store, cipher, outbound);
   const deliverer = new WebhookDeliverer(store, webhooks, logger, {
@@ -241,6 +242,7 @@ export async function startApp(
       // Agents' sockets are upgraded connections: the HTTP drain would wait for them forever.
       await hub.close();
       await idleRefresher.stop();
+      tokenEndpoint.close();
       await healthScheduler.stop();
       await deliverer.stop();
       await deliveryRetention.stop();

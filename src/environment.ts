@@ -90,6 +90,8 @@ export interface PlugboardConfig {
      * every flow must go through the start URL.
      */
     browserBinding: 'optional' | 'required';
+    /** How long a token endpoint whose refreshes keep failing is not asked (its breaker is open). */
+    providerCooldownSeconds: number;
   };
   health: {
     /** How often each saved config is re-checked with its saved values (jittered ±10 %). */
@@ -204,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlugboardConfi
       refreshIdleDays: integer(env, 'PLUGBOARD_OAUTH_REFRESH_IDLE_DAYS', 5, 1, 365),
       idleCheckIntervalSeconds: integer(env, 'PLUGBOARD_OAUTH_IDLE_CHECK_SECONDS', 3600, 1, 86_400),
       browserBinding: oneOf(env, 'PLUGBOARD_OAUTH_BROWSER_BINDING', ['optional', 'required'], 'optional'),
+      providerCooldownSeconds: integer(env, 'PLUGBOARD_OAUTH_PROVIDER_COOLDOWN_SECONDS', 30, 1, 3600),
     },
     health: {
       intervalSeconds: integer(env, 'PLUGBOARD_HEALTH_INTERVAL_SECONDS', 86_400, 1, 31 * 86_400),

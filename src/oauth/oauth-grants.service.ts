@@ -285,6 +285,9 @@ export class OAuthGrants {
           await this.writeLatest({ ...grant, status: 'REFRESH_FAILED', lastError: problemOf(error, at) }),
         );
       }
+      // The provider's token endpoint is resting after repeated failures: the token as it is
+      // (valid, or absent with the last failure), with no write and no wait.
+      if (!this.tokens.mayRefresh(flow, config.values)) return this.accessOf(grant);
       // The intent first: a crash after the provider's answer leaves this mark, not a retry.
       const marked = await this.store.oauthGrants.put(
         { ...grant, refreshStartedAt: at, revision: grant.revision + 1 },

@@ -12,6 +12,7 @@ import {
   withPublicRoots,
 } from '../connector-kit';
 import { testError } from '../connector-kit/connection-test.failure';
+import { OpenBreaker, TokenEndpointBreakers } from './token-endpoint-breakers';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -48,6 +49,8 @@ export interface TokenEndpointOptions {
   retryDelaysMs?: readonly number[];
   /** The limit of one request. */
   timeoutMs?: number;
+  /** How long a token endpoint whose refreshes keep failing is left alone (see TokenEndpointBreakers). */
+  cooldownMs?: number;
 }
 
 interface ClientCredentials {
@@ -66,9 +69,23 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
  */
 export class TokenEndpoint {
   private readonly ca: string[] | undefined;
+  private readonly breakers: TokenEndpointBreakers;
 
   constructor(private readonly options: TokenEndpointOptions) {
     this.ca = withPublicRoots(options.extraCaCertificates);
+    this.breakers = new TokenEndpointBreakers({
+      cooldownMs: options.cooldownMs ?? 30_000,
+      isOutage: (error) => error instanceof TokenEndpointFailure && !error.permanent,
+    });
+  }
+
+  /** Whether a refresh may ask this flow's token endpoint now (false while its breaker is open). */
+  mayRefresh(flow: AuthorizationCodeFlow, values: Values): boolean {
+    return this.breakers.mayCall(flow.endpoints(values).tokenUrl);
+  }
+
+  close(): void {
+    this.breakers.close();
   }
 
   exchange(
@@ -86,9 +103,25 @@ export class TokenEndpoint {
     return this.request(flow, values, client, form, [grant.code, grant.verifier], 'exchange');
   }
 
-  refresh(flow: AuthorizationCodeFlow, values: Values, client: ClientCredentials, refreshToken: string) {
+  /** A refresh, through the endpoint's breaker: refused at once while the endpoint rests. */
+  async refresh(flow: AuthorizationCodeFlow, values: Values, client: ClientCredentials, refreshToken: string) {
     const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
-    return this.request(flow, values, client, form, [refreshToken], 'refresh');
+    const endpoints = flow.endpoints(values);
+    try {
+      return await this.breakers.run(endpoints.tokenUrl, () =>
+        this.request(flow, values, client, form, [refreshToken], 'refresh'),
+      );
+    } catch (error) {
+      if (!(error instanceof OpenBreaker)) throw error;
+      throw new TokenEndpointFailure(
+        testError(Code.PROVIDER_UNAVAILABLE, {
+          field: endpoints.field,
+          message: "The provider's token endpoint failed on the last refreshes, so Plugboard is not asking it for a while.",
+          hint: 'Check the provider\'s status page. Plugboard tries again by itself; the current token is used while it is valid.',
+          retryAfterSeconds: Math.ceil(error.cooldownMs / 1000),
+        }),
+      );
+    }
   }
 
   private async request(
