@@ -116,8 +116,9 @@ export class TokenEndpoint {
       throw new TokenEndpointFailure(
         testError(Code.PROVIDER_UNAVAILABLE, {
           field: endpoints.field,
-          message: "The provider's token endpoint failed on the last refreshes, so Plugboard is not asking it for a while.",
-          hint: 'Check the provider\'s status page. Plugboard tries again by itself; the current token is used while it is valid.',
+          message:
+            "The provider's token endpoint failed on the last refreshes, so Plugboard is not asking it for a while.",
+          hint: "Check the provider's status page. Plugboard tries again by itself; the current token is used while it is valid.",
           retryAfterSeconds: Math.ceil(error.cooldownMs / 1000),
         }),
       );
