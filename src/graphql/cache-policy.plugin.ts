@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { PerOperation } from './per-operation';
 import { type CacheHint, operationCachePolicy } from './static-cache-policy';
 
 /**
@@ -10,15 +11,13 @@ import { type CacheHint, operationCachePolicy } from './static-cache-policy';
  * (http.server.ts); this one sets the same policy and the same Cache-Control header.
  */
 export function cachePolicyPlugin(schema: GraphQLSchema): ApolloServerPlugin {
-  // Apollo keeps one parsed document per query text, so a repeated query is worked out once.
-  const known = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CacheHint>>();
+  // A repeated query is worked out once.
+  const known = new PerOperation<CacheHint>();
   const policyOf = (document: DocumentNode, operation: OperationDefinitionNode) => {
-    const byOperation = known.get(document) ?? new Map<OperationDefinitionNode, CacheHint>();
-    known.set(document, byOperation);
-    let policy = byOperation.get(operation);
+    let policy = known.get(document, operation);
     if (!policy) {
       policy = operationCachePolicy(schema, document, operation);
-      byOperation.set(operation, policy);
+      known.set(document, operation, policy);
     }
     return policy;
   };

@@ -12,6 +12,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, type CompilerOptions, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { isCanonicalTimestamp } from '../timestamp';
+import { PerOperation } from './per-operation';
 
 /** graphql-js's own bound on variable errors reported at once. */
 const MAX_VARIABLE_ERRORS = 50;
@@ -61,21 +62,19 @@ type Compilation = { executions: number } | { query: CompiledQuery | null };
  */
 export function compiledExecution(schema: GraphQLSchema, compileAfter: number): GatewayInterface {
   const options: Partial<CompilerOptions> = { customSerializers: timestampSerializers(schema) };
-  const compilations = new WeakMap<DocumentNode, Map<OperationDefinitionNode, Compilation>>();
+  const compilations = new PerOperation<Compilation>();
 
   /** The compiled query, once the operation has run often enough; null until then or if it cannot be. */
   const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null => {
-    const byOperation = compilations.get(document) ?? new Map<OperationDefinitionNode, Compilation>();
-    compilations.set(document, byOperation);
-    const known = byOperation.get(operation) ?? { executions: 0 };
+    const known = compilations.get(document, operation) ?? { executions: 0 };
     if ('query' in known) return known.query;
     if (known.executions < compileAfter) {
-      byOperation.set(operation, { executions: known.executions + 1 });
+      compilations.set(document, operation, { executions: known.executions + 1 });
       return null;
     }
     const result = compileQuery(schema, document, operation.name?.value, options);
     const query = isCompiledQuery(result) ? result : null;
-    byOperation.set(operation, { query });
+    compilations.set(document, operation, { query });
     return query;
   };
 

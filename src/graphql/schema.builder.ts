@@ -1,9 +1,10 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
   type GraphQLEnumType,
-  type GraphQLInterfaceType,
   GraphQLSchema,
-  type GraphQLUnionType,
+  type GraphQLTypeResolver,
+  isAbstractType,
+  isInterfaceType,
   lexicographicSortSchema,
 } from 'graphql';
 import { buildSchema } from 'type-graphql';
@@ -57,13 +58,30 @@ export function withFormDirectives(built: GraphQLSchema): GraphQLSchema {
   });
 }
 
+/** The plain resolveType of each interface and union, by name. */
+// biome-ignore lint/suspicious/noExplicitAny: graphql-js types a type resolver's value as any.
+const SYNCHRONOUS_TYPE_RESOLVERS: Record<string, GraphQLTypeResolver<any, unknown>> = {
+  Node: nodeTypeOf,
+  ConnectorSettings: settingsTypeOf,
+};
+
 /**
  * type-graphql wraps every resolveType in an async function; graphql-jit (compiled-executor.ts)
  * needs the type's name at once, and graphql-js saves a promise per abstract value with it.
+ * An interface or union without a plain resolver here fails the build, so a new one cannot be
+ * left async by mistake.
  */
-function withSynchronousTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
-  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
-  (schema.getType('ConnectorSettings') as GraphQLUnionType).resolveType = settingsTypeOf;
+export function withSynchronousTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type) || type.name.startsWith('__')) continue;
+    const resolveType = SYNCHRONOUS_TYPE_RESOLVERS[type.name];
+    if (!resolveType) {
+      throw new Error(
+        `The ${type.name} ${isInterfaceType(type) ? 'interface' : 'union'} needs a synchronous resolveType in SYNCHRONOUS_TYPE_RESOLVERS (schema.builder.ts).`,
+      );
+    }
+    type.resolveType = resolveType;
+  }
   return schema;
 }
 
