@@ -183,7 +183,8 @@ export class OAuthGrants {
    */
   async refreshIdle(config: StoredConfig, idleBefore: string): Promise<boolean> {
     const flow = this.flowOf(config);
-    if (!flow) return false;
+    // A token endpoint resting after failures is not asked: the grant stays idle for the next pass.
+    if (!flow || !this.tokens.mayRefresh(flow, config.values)) return false;
     const access = await this.single(this.keyOf(config), () =>
       this.refreshUnderLock(
         config,
