@@ -2,7 +2,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { CosmosStore } from '../../src/store/cosmos/cosmos.store';
 import { INDEXING_POLICIES } from '../../src/store/cosmos/indexing-policy';
 import { type CosmosPeer, startCosmosPeer } from '../peers/cosmos.peer';
-import { aConfig } from '../support/store-fixtures';
+import { aConfig, anOAuthState } from '../support/store-fixtures';
 
 /**
  * The containers' indexing policies, read back from the Cosmos peer through the real SDK: no
@@ -49,6 +49,26 @@ describe('Cosmos indexing policies', () => {
       ]);
       const backward = await store.configs.list('t1', { integrationKey: 'file-export' }, { last: 5 });
       expect(backward.items.map((c) => c.id)).toEqual([config.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps consent states in their own partitions, found by a point read, each with a time to live', async () => {
+    const store = await CosmosStore.open({ endpoint: peer.endpoint, key: peer.key, database: 'indexing-states' });
+    try {
+      const container = client.database('indexing-states').container('oauthStatesById');
+      const definition = (await container.read()).resource;
+      expect(definition?.partitionKey?.paths).toEqual(['/id']);
+      expect(definition?.indexingPolicy?.excludedPaths?.map((path) => path.path)).toContain('/verifier/*');
+      const state = anOAuthState('t1');
+      await store.oauthStates.create(state);
+      // As stored: partitioned by its id, expiring (in Cosmos itself) a minute after the flow does.
+      const stored = (await container.item(state.id, state.id).read()).resource;
+      expect(stored?.tenantId).toBe('t1');
+      expect(stored?.ttl).toBeGreaterThanOrEqual(600);
+      expect(stored?.ttl).toBeLessThanOrEqual(661);
+      expect(await store.oauthStates.take(state.id)).toEqual(state);
     } finally {
       await store.close();
     }

@@ -46,11 +46,21 @@ const CONTAINERS = [
   'audit',
   'relays',
   'oauthGrants',
-  'oauthStates',
+  'oauthStatesById',
   'webhooks',
   'deliveries',
 ] as const;
 type ContainerName = (typeof CONTAINERS)[number];
+
+/**
+ * Every container is partitioned by tenant but one: a consent's state comes back to the
+ * callback with no tenant, so states are partitioned by their own id and found by a point read.
+ * (Until 2026-12-03 they were in `oauthStates`, by tenant, found by a query across partitions;
+ * states live ten minutes, so nothing there needs moving.)
+ */
+const PARTITION_PATHS: Partial<Record<ContainerName, string>> = { oauthStatesById: '/id' };
+/** Containers whose documents carry their own time to live (`ttl`, in seconds). */
+const WITH_TTL = new Set<ContainerName>(['oauthStatesById']);
 const DATA_KEY_ID = 'data-key';
 
 /** A grant as stored in Cosmos: with the time the idle refresher orders by, a plain property. */
@@ -141,14 +151,17 @@ export class CosmosStore implements Store {
       this.database = database;
       for (const name of CONTAINERS) {
         const indexingPolicy = INDEXING_POLICIES[name];
+        const partitionKey = { paths: [PARTITION_PATHS[name] ?? '/tenantId'] };
         const { container, resource } = await database.containers.createIfNotExists({
           id: name,
-          partitionKey: { paths: ['/tenantId'] },
+          partitionKey,
           indexingPolicy,
+          // -1: no default expiry; a document's own `ttl` applies.
+          ...(WITH_TTL.has(name) ? { defaultTtl: -1 } : {}),
         });
         // A container made by an earlier version gets this policy; Cosmos re-indexes online.
         if (indexingPolicy && resource && !policyIsCurrent(resource.indexingPolicy, indexingPolicy)) {
-          await container.replace({ ...resource, id: name, partitionKey: { paths: ['/tenantId'] }, indexingPolicy });
+          await container.replace({ ...resource, id: name, partitionKey, indexingPolicy });
         }
         this.containers.set(name, container);
       }
@@ -587,52 +600,55 @@ export class CosmosStore implements Store {
 
   oauthStates: Store['oauthStates'] = {
     create: async (state) => {
-      await this.create('oauthStates', state);
+      // Cosmos deletes an abandoned state a minute after it expires.
+      const ttl = Math.max(60, Math.ceil((Date.parse(state.expiresAt) - Date.now()) / 1000) + 60);
+      await this.create('oauthStatesById', { ...state, ttl });
     },
     take: async (id) => {
-      // The callback knows only the state: find its partition, then delete it there. The delete
-      // is the single use: of two callbacks racing, one gets 404.
+      // The delete is the single use: of two callbacks racing, one gets 404.
       const found = await this.findOAuthState(id);
       if (!found) return undefined;
       try {
-        await this.call('oauthStates.delete', () => this.container('oauthStates').item(id, found.tenantId).delete());
+        await this.call('oauthStates.delete', () => this.container('oauthStatesById').item(id, id).delete());
       } catch (error) {
         if (error instanceof ErrorResponse && error.code === 404) return undefined;
         throw error;
       }
-      return strip<StoredOAuthState>(found);
+      return found.state;
     },
     open: async (id, bindingHash, openedAt) => {
       const found = await this.findOAuthState(id);
-      if (!found || found.bindingHash !== bindingHash || found.openedAt) return undefined;
+      if (!found || found.state.bindingHash !== bindingHash || found.state.openedAt) return undefined;
       // The etag makes the mark single: of two browsers racing, one gets 412.
       try {
         await this.call('oauthStates.open', () =>
-          this.container('oauthStates')
-            .item(id, found.tenantId)
+          this.container('oauthStatesById')
+            .item(id, id)
             .patch([{ op: 'set', path: '/openedAt', value: openedAt }], {
-              accessCondition: { type: 'IfMatch', condition: found._etag as string },
+              accessCondition: { type: 'IfMatch', condition: found.etag },
             }),
         );
       } catch (error) {
         if (error instanceof ErrorResponse && (error.code === 412 || error.code === 404)) return undefined;
         throw error;
       }
-      return { ...strip<StoredOAuthState>(found), openedAt };
+      return { ...found.state, openedAt };
     },
   };
 
-  /** A state by its id, in whichever tenant's partition it is: a query across partitions. */
-  private async findOAuthState(id: string) {
-    const response = await this.call('oauthStates.find', () =>
-      this.container('oauthStates')
-        .items.query<StoredOAuthState & ItemDefinition>({
-          query: 'SELECT * FROM c WHERE c.id = @id',
-          parameters: [{ name: '@id', value: id }],
-        })
-        .fetchAll(),
-    );
-    return response.resources[0];
+  /** A state by its id (its own partition): the document as stored, and its etag. */
+  private async findOAuthState(id: string): Promise<{ state: StoredOAuthState; etag: string } | undefined> {
+    try {
+      const { resource } = await this.call('oauthStates.read', () =>
+        this.container('oauthStatesById').item(id, id).read<StoredOAuthState & ItemDefinition & { ttl?: number }>(),
+      );
+      if (!resource) return undefined;
+      const { ttl, ...state } = strip(resource);
+      return { state, etag: resource._etag as string };
+    } catch (error) {
+      if (error instanceof ErrorResponse && error.code === 404) return undefined;
+      throw error;
+    }
   }
 
   webhooks: Store['webhooks'] = {

@@ -36,7 +36,7 @@ export const INDEXING_POLICIES: Readonly<Record<string, IndexingPolicy>> = {
     includedPaths: [{ path: '/*' }],
     excludedPaths: [{ path: '/tokens/*' }, { path: '/providerValues/*' }, { path: '/"_etag"/?' }],
   },
-  oauthStates: {
+  oauthStatesById: {
     indexingMode: 'consistent',
     includedPaths: [{ path: '/*' }],
     excludedPaths: [{ path: '/verifier/*' }, { path: '/"_etag"/?' }],
