@@ -474,6 +474,25 @@ describe.each(engines)('the $name store', (engine) => {
       expect(byTenant(await store.configs.claimHealthChecks(now, until, 10))).toEqual({ busy: 4, quiet: 0 });
     });
 
+    it('gives a tenant with one overdue config its turn beside a tenant that just saved many', async () => {
+      const now = '2998-02-01T00:00:00.000Z';
+      const until = '2998-02-01T00:10:00.000Z';
+      while ((await store.configs.claimHealthChecks(now, until, 1000)).length) {}
+      const importing = tenant();
+      const waiting = tenant();
+      // Checked once, and due again before the claim: overdue, with a date.
+      const old = aConfig(waiting);
+      await store.configs.create(old);
+      expect(
+        await store.configs.recordHealth(waiting, old.id, health('HEALTHY'), '2998-01-15T00:00:00.000Z', null),
+      ).toBe('RECORDED');
+      // Never checked: these sort first, and there are more than any window of a claim of 4.
+      for (let index = 0; index < 60; index += 1) await store.configs.create(aConfig(importing));
+      const claimed = await store.configs.claimHealthChecks(now, until, 4);
+      expect(claimed).toHaveLength(4);
+      expect(claimed.map((config) => config.id)).toContain(old.id);
+    });
+
     it('records a health check only over the check it started from', async () => {
       const tenantId = tenant();
       const config = aConfig(tenantId);

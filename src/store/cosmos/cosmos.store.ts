@@ -335,21 +335,29 @@ export class CosmosStore implements Store {
       return 'SUPERSEDED';
     },
     claimHealthChecks: async (now, until, limit) => {
-      // Crosses partitions: the scheduler serves every tenant. The window is read as ids alone,
-      // then taken in turns by tenant. A claim is a patch conditioned on the document's etag,
+      // Crosses partitions: the scheduler serves every tenant. Two windows, read as ids alone:
+      // configs never checked (no due time; unordered), and the most overdue by due time, so
+      // a tenant that saves thousands of new configs does not crowd out the others' overdue
+      // ones. Then tenants take turns. A claim is a patch conditioned on the document's etag,
       // so of two replicas that found one config, one wins; the patch answers the document.
-      const response = await this.call('configs.healthDue', () =>
-        this.container('configs')
-          .items.query<{ id: string; tenantId: string; _etag: string }>({
-            query: `SELECT TOP ${Math.max(1, Math.floor(limit * FAIR_WINDOW_FACTOR))} c.id, c.tenantId, c._etag FROM c
-              WHERE (NOT IS_DEFINED(c.healthDueAt) OR IS_NULL(c.healthDueAt) OR c.healthDueAt <= @now)
-              AND (NOT IS_DEFINED(c.healthClaimedUntil) OR IS_NULL(c.healthClaimedUntil) OR c.healthClaimedUntil < @now)`,
-            parameters: [{ name: '@now', value: now }],
-          })
-          .fetchAll(),
-      );
+      const window = Math.max(1, Math.floor(limit * FAIR_WINDOW_FACTOR));
+      const claimable =
+        '(NOT IS_DEFINED(c.healthClaimedUntil) OR IS_NULL(c.healthClaimedUntil) OR c.healthClaimedUntil < @now)';
+      const candidates = (operation: string, where: string, orderBy = '') =>
+        this.call(operation, () =>
+          this.container('configs')
+            .items.query<{ id: string; tenantId: string; _etag: string }>({
+              query: `SELECT TOP ${window} c.id, c.tenantId, c._etag FROM c WHERE ${where} AND ${claimable} ${orderBy}`,
+              parameters: [{ name: '@now', value: now }],
+            })
+            .fetchAll(),
+        );
+      const [fresh, overdue] = await Promise.all([
+        candidates('configs.healthNew', '(NOT IS_DEFINED(c.healthDueAt) OR IS_NULL(c.healthDueAt))'),
+        candidates('configs.healthDue', 'c.healthDueAt <= @now', 'ORDER BY c.healthDueAt'),
+      ]);
       const claimed: StoredConfig[] = [];
-      for (const found of fairTurns(response.resources, limit)) {
+      for (const found of fairTurns([...fresh.resources, ...overdue.resources], limit)) {
         try {
           const patched = await this.call('configs.claim', () =>
             this.container('configs')

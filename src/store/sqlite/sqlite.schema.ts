@@ -130,6 +130,10 @@ const MIGRATIONS: string[] = [
   CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
   CREATE INDEX deliveries_by_webhook ON deliveries (tenant_id, webhook_id, id);
   `,
+  // Health claims visit tenants in turn: each tenant's due configs, never-checked (NULL) first.
+  `
+  CREATE INDEX configs_tenant_health_due ON configs (tenant_id, health_due);
+  `,
 ];
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../../errors';
-import { FAIR_WINDOW_FACTOR, fairTurns } from '../fair-turns';
+import { fairTurns } from '../fair-turns';
 import { pageOf, planPage } from '../page-cursor';
 import { VersionConflictError } from '../store.errors';
 import type { ConfigFilter, PageRequest, Store } from '../store.port';
@@ -40,6 +40,9 @@ const SELECTIVE_MATCHES = 2_000;
 
 /** A search term as an FTS5 phrase: matched as a substring, quotes doubled, no query syntax. */
 const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/** Tenants a health claim visits at most; the next claim goes on from there. */
+const MAX_TENANTS_PER_CLAIM = 1000;
 
 /**
  * The embedded default: one SQLite file, nothing else to run. Ids are time-ordered, so
@@ -197,18 +200,10 @@ export class SqliteStore implements Store {
     claimHealthChecks: async (now, until, limit) => {
       // One IMMEDIATE transaction (the write lock): replicas sharing the file never claim one row twice.
       const claim = this.db.transaction((): StoredConfig[] => {
-        // The most overdue, never-checked first, then taken in turns by tenant.
-        const due = this.db
-          .prepare(
-            `SELECT tenant_id AS tenantId, id FROM configs
-             WHERE (health_due IS NULL OR health_due <= ?) AND (health_claimed_until IS NULL OR health_claimed_until < ?)
-             ORDER BY health_due IS NOT NULL, health_due LIMIT ?`,
-          )
-          .all(now, now, limit * FAIR_WINDOW_FACTOR) as { tenantId: string; id: string }[];
         const mark = this.db.prepare(
           'UPDATE configs SET health_claimed_until = ? WHERE tenant_id = ? AND id = ? RETURNING doc',
         );
-        return fairTurns(due, limit).map(
+        return fairTurns(this.dueByTenant(now, limit), limit).map(
           (row) => JSON.parse((mark.get(until, row.tenantId, row.id) as { doc: string }).doc) as StoredConfig,
         );
       });
@@ -222,6 +217,52 @@ export class SqliteStore implements Store {
       return result.changes > 0;
     },
   };
+
+  /** Where the next health claim starts visiting tenants, when the last one stopped short. */
+  private healthTenantCursor = '';
+
+  /**
+   * Up to `perTenant` due configs of each tenant (never-checked first, then the most overdue),
+   * tenants ordered by their most overdue config. Tenants are visited one by one (a loose index
+   * scan over the primary key), at most MAX_TENANTS_PER_CLAIM per claim, resuming where the
+   * last claim stopped: the cost grows with tenants, not configs, and a tenant saving thousands
+   * of configs takes one turn in each round like any other.
+   */
+  private dueByTenant(now: string, perTenant: number): { tenantId: string; id: string }[] {
+    const nextTenant = this.db.prepare('SELECT MIN(tenant_id) AS tenant FROM configs WHERE tenant_id > ?');
+    const dueOf = this.db.prepare(
+      `SELECT tenant_id AS tenantId, id, health_due AS due FROM configs INDEXED BY configs_tenant_health_due
+       WHERE tenant_id = ? AND (health_due IS NULL OR health_due <= ?)
+       AND (health_claimed_until IS NULL OR health_claimed_until < ?)
+       ORDER BY health_due LIMIT ?`,
+    );
+    const lists: { tenantId: string; id: string; due: string | null }[][] = [];
+    // Tenants after the cursor, then (wrapping round) the ones up to it.
+    const start = this.healthTenantCursor;
+    let tenant = start;
+    let wrapped = false;
+    let visited = 0;
+    while (visited < MAX_TENANTS_PER_CLAIM) {
+      const next = (nextTenant.get(tenant) as { tenant: string | null }).tenant;
+      if (next === null) {
+        if (wrapped || start === '') break;
+        wrapped = true;
+        tenant = '';
+        continue;
+      }
+      if (wrapped && next > start) break;
+      visited += 1;
+      tenant = next;
+      const due = dueOf.all(next, now, now, perTenant) as { tenantId: string; id: string; due: string | null }[];
+      if (due.length) lists.push(due);
+    }
+    // Stopped short: the next claim goes on after the last tenant visited; else from the start.
+    this.healthTenantCursor = visited === MAX_TENANTS_PER_CLAIM ? tenant : '';
+    // Never-checked first (NULL), then by how overdue.
+    const rank = (list: { due: string | null }[]) => list[0].due ?? '';
+    lists.sort((a, b) => rank(a).localeCompare(rank(b)));
+    return lists.flat();
+  }
 
   private versionConflict(tenantId: string, id: string): VersionConflictError | ConflictError {
     const current = this.db.prepare('SELECT version FROM configs WHERE tenant_id = ? AND id = ?').get(tenantId, id) as
