@@ -68,6 +68,19 @@ const sameHash = (text: string, hexHash: string) => {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 };
 
+/** A query parameter given once, as text; anything else (absent, repeated) is undefined. */
+const textParam = (query: Record<string, unknown>, name: string) =>
+  typeof query[name] === 'string' ? (query[name] as string) : undefined;
+
+/** A 400 page that stores nothing on any config: the flow cannot be tied to one. */
+const refusedPage = (message: string, hint: string): CallbackOutcome => ({
+  ok: false,
+  status: 400,
+  title: 'Not connected',
+  message,
+  hint,
+});
+
 /** The provider's `error=` answers at the redirect (RFC 6749 §4.1.2.1), in Plugboard's codes. */
 function providerRefusal(flow: AuthorizationCodeFlow, error: string, description: string | undefined): TestError {
   const details = {
@@ -223,16 +236,12 @@ export class OAuthAuthorizations {
    * URL, connecting their account into this config) is refused.
    */
   async open(query: Record<string, unknown>): Promise<CallbackOutcome> {
-    const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
-    const state = param('state');
-    const binding = param('binding');
-    const unknown: CallbackOutcome = {
-      ok: false,
-      status: 400,
-      title: 'Not connected',
-      message: 'This Connect link is unknown, expired, or was already opened.',
-      hint: 'Each Connect link opens once, in one browser. Press Connect again.',
-    };
+    const state = textParam(query, 'state');
+    const binding = textParam(query, 'binding');
+    const unknown = refusedPage(
+      'This Connect link is unknown, expired, or was already opened.',
+      'Each Connect link opens once, in one browser. Press Connect again.',
+    );
     if (!state || !binding) return unknown;
     const stateId = sha256(state).toString('hex');
     const opened = await this.store.oauthStates.open(
@@ -257,38 +266,30 @@ export class OAuthAuthorizations {
     query: Record<string, unknown>,
     cookies: Record<string, string | undefined>,
   ): Promise<CallbackOutcome> {
-    const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
-    const state = param('state');
-    const refused = (message: string, hint: string): CallbackOutcome => ({
-      ok: false,
-      status: 400,
-      title: 'Not connected',
-      message,
-      hint,
-    });
-    if (!state) return refused('The provider sent no state back.', 'Start again from the Connect button.');
+    const state = textParam(query, 'state');
+    if (!state) return refusedPage('The provider sent no state back.', 'Start again from the Connect button.');
     const pending = await this.store.oauthStates.take(sha256(state).toString('hex'));
     if (!pending) {
-      return refused(
+      return refusedPage(
         'This sign-in is unknown or was already used.',
         'Each Connect works once. Start again from the Connect button.',
       );
     }
     // The flow is over whichever way it ends: its binding cookie goes with it.
-    const outcome = await this.finish(pending, param, cookies, refused);
+    const outcome = await this.finish(pending, query, cookies);
     return { ...outcome, cookie: this.bindingCookie(pending.id, '', 0) };
   }
 
   private async finish(
     pending: StoredOAuthState,
-    param: (name: string) => string | undefined,
+    query: Record<string, unknown>,
     cookies: Record<string, string | undefined>,
-    refused: (message: string, hint: string) => CallbackOutcome,
   ): Promise<CallbackOutcome> {
+    const param = (name: string) => textParam(query, name);
     const [config] = await this.store.configs.getMany(pending.tenantId, [pending.configId]);
     const flow = config && this.grants.flowOf(config);
     if (!config || !flow) {
-      return refused(
+      return refusedPage(
         'The config was deleted or changed its sign-in method meanwhile.',
         'Open the config and connect again.',
       );

@@ -1,6 +1,3 @@
-/** How many candidates a fair claim looks at per slot: wide enough to find several tenants. */
-export const FAIR_WINDOW_FACTOR = 10;
-
 /**
  * Picks up to `limit` of `candidates` in turns by tenant: each tenant's first, then each
  * tenant's second, and so on. Within a tenant the candidates keep their order (most overdue

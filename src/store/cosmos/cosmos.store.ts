@@ -9,7 +9,7 @@ import {
 } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { ConflictError, InputError } from '../../errors';
-import { FAIR_WINDOW_FACTOR, fairTurns } from '../fair-turns';
+import { fairTurns } from '../fair-turns';
 import { pageOf, planPage } from '../page-cursor';
 import { StoreUnavailableError, VersionConflictError } from '../store.errors';
 import type { ConfigFilter, Page, PageRequest, Store } from '../store.port';
@@ -59,6 +59,9 @@ type ContainerName = (typeof CONTAINERS)[number];
  * states live ten minutes, so nothing there needs moving.)
  */
 const PARTITION_PATHS: Partial<Record<ContainerName, string>> = { oauthStatesById: '/id' };
+/** How many candidates a health claim reads per config it claims: wide enough to find several tenants. */
+const FAIR_WINDOW_FACTOR = 10;
+
 /** Containers whose documents carry their own time to live (`ttl`, in seconds). */
 const WITH_TTL = new Set<ContainerName>(['oauthStatesById']);
 const DATA_KEY_ID = 'data-key';
